@@ -1,0 +1,60 @@
+// Resolves the chain and contract the app is built for, from VITE_* variables and the deployment
+// record. vite.config.ts injects the result as the compile-time constant __FEDPAY_CONFIG__.
+import path from "node:path";
+import { readDeploymentRecord } from "./deployment-record.ts";
+import { defaultDeploymentFile, repoRoot } from "./paths.ts";
+
+export const LOCAL_CHAIN_ID = 31337;
+export const LOCAL_RPC_URL = "http://127.0.0.1:8545";
+const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+export interface FedPayAppConfig {
+  chainId: number;
+  chainName: string;
+  rpcUrl: string;
+  nativeSymbol: string;
+  explorerUrl: string | null;
+  /** Anvil / Hardhat's chain id: enables the dev-account wallet and fast polling. */
+  isLocal: boolean;
+  devWallet: boolean;
+  jobMarketAddress: string;
+  jobMarketLensAddress: string;
+  /** Decimal string; the app turns it into a bigint. */
+  deployBlock: string;
+  /** Whether an address is known at all (a record or VITE_JOB_MARKET_ADDRESS). */
+  deployed: boolean;
+  deploymentSource: string;
+}
+
+export function resolveAppConfig(env: Record<string, string | undefined>): FedPayAppConfig {
+  const chainId = Number(env.VITE_CHAIN_ID ?? LOCAL_CHAIN_ID);
+  if (!Number.isSafeInteger(chainId) || chainId <= 0)
+    throw new Error(`VITE_CHAIN_ID is not a chain id: ${env.VITE_CHAIN_ID}`);
+  const isLocal = chainId === LOCAL_CHAIN_ID;
+  const recordFile = env.VITE_DEPLOYMENT
+    ? path.resolve(repoRoot, env.VITE_DEPLOYMENT)
+    : defaultDeploymentFile(chainId);
+  const record = readDeploymentRecord(recordFile);
+  if (record && record.chainId !== chainId) {
+    throw new Error(`${recordFile} is for chain ${record.chainId}, but VITE_CHAIN_ID is ${chainId}`);
+  }
+  const jobMarketAddress = env.VITE_JOB_MARKET_ADDRESS ?? record?.jobMarket ?? ZERO_ADDRESS;
+  return {
+    chainId,
+    chainName: env.VITE_CHAIN_NAME ?? (isLocal ? "Local chain (anvil)" : `Chain ${chainId}`),
+    rpcUrl: env.VITE_RPC_URL ?? LOCAL_RPC_URL,
+    nativeSymbol: env.VITE_NATIVE_SYMBOL ?? "ETH",
+    explorerUrl: env.VITE_EXPLORER_URL ?? null,
+    isLocal,
+    devWallet: isLocal && env.VITE_DEV_WALLET !== "false",
+    jobMarketAddress,
+    jobMarketLensAddress: env.VITE_JOB_MARKET_LENS_ADDRESS ?? record?.jobMarketLens ?? ZERO_ADDRESS,
+    deployBlock: env.VITE_DEPLOY_BLOCK ?? record?.deployBlock ?? "0",
+    deployed: jobMarketAddress !== ZERO_ADDRESS,
+    deploymentSource: env.VITE_JOB_MARKET_ADDRESS
+      ? "VITE_JOB_MARKET_ADDRESS"
+      : record
+        ? path.relative(repoRoot, recordFile)
+        : `none (no ${path.relative(repoRoot, recordFile)})`,
+  };
+}

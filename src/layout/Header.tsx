@@ -1,0 +1,38 @@
+import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { NavLink } from "react-router-dom";
+import { ActingAccount } from "./ActingAccount.tsx";
+import { ContractAddress } from "./ContractAddress.tsx";
+import { NetworkStatus } from "./NetworkStatus.tsx";
+import { navItems } from "./navItems.ts";
+
+export function Header() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <NavLink to="/" className="text-lg font-bold text-teal-700">
+          FedPay
+        </NavLink>
+        <nav aria-label="Pages" className="flex flex-wrap gap-1">
+          {navItems.map(({ to, label }) => (
+            <NavLink
+              key={to}
+              to={to}
+              end={to === "/"}
+              className={({ isActive }) =>
+                `rounded px-2 py-1 text-sm ${isActive ? "bg-teal-50 font-semibold text-teal-800" : "text-slate-600 hover:bg-slate-100"}`
+              }
+            >
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-4 text-xs text-slate-600">
+          <NetworkStatus />
+          <ContractAddress />
+          <ActingAccount />
+          <ConnectButton showBalance={false} chainStatus="none" accountStatus="address" />
+        </div>
+      </div>
+    </header>
+  );
+}

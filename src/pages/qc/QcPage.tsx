@@ -1,0 +1,9 @@
+// Placeholder: the pages issue replaces this module.
+export default function QcPage() {
+  return (
+    <section>
+      <h1 className="text-xl font-semibold">Qc</h1>
+      <p className="text-sm text-slate-500">This page is coming soon.</p>
+    </section>
+  );
+}
