@@ -7,6 +7,110 @@ import {JobStatus, Parameters, PriceBreakdown, JobView, ParticipantView, NodeVie
 /// @notice Escrow, collateral and settlement for federated-learning jobs (SPEC.md). Every name here
 /// is part of the product's ABI: the dApp, the GDS watcher, the scripts and the tests rely on it.
 interface IJobMarket {
+    // ───────────────────────────── errors ─────────────────────────────
+    // Every error the market (or a library it delegates to) can raise. The dApp maps each name to
+    // plain words; arguments carry the offending values.
+
+    // nodes and money
+    /// @notice `role` is not 1 (DO) or 2 (MPC).
+    error JobMarketInvalidRole(uint8 role);
+    /// @notice `node` is already registered with `role`.
+    error JobMarketAlreadyRegistered(address node, uint8 role);
+    /// @notice `account` is not a registered node.
+    error JobMarketNotRegistered(address account);
+    /// @notice `node` is registered with `role` but `required` was needed (or is not registered: role 0).
+    error JobMarketWrongRole(address node, uint8 role, uint8 required);
+    /// @notice `node` would keep `stake` (free + locked) below the minimum stake `minStake`.
+    error JobMarketBelowMinStake(address node, uint256 stake, uint256 minStake);
+    /// @notice `node` still has `locked` collateral in jobs.
+    error JobMarketStakeLocked(address node, uint256 locked);
+    /// @notice A deposit or withdrawal of zero.
+    error JobMarketZeroAmount();
+    /// @notice `account` asked for `amount` but its balance is only `balance`.
+    error JobMarketInsufficientBalance(address account, uint256 balance, uint256 amount);
+    /// @notice Sending `amount` to `to` failed.
+    error JobMarketTransferFailed(address to, uint256 amount);
+    /// @notice `amount` does not fit the contract's storage (at most `max`).
+    error JobMarketAmountTooLarge(uint256 amount, uint256 max);
+    /// @notice `index` is past the end of a list of `length` entries.
+    error JobMarketIndexOutOfRange(uint256 index, uint256 length);
+    /// @notice Writing a job's DO list (a small data contract) failed.
+    error JobMarketDoListWriteFailed();
+
+    // orders
+    /// @notice The job id is zero.
+    error JobMarketInvalidJobId(bytes16 id);
+    /// @notice A job with this id already exists.
+    error JobMarketJobExists(bytes16 id);
+    /// @notice No job with this id.
+    error JobMarketUnknownJob(bytes16 id);
+    /// @notice The job is in `state`, where this call is not allowed.
+    error JobMarketWrongState(bytes16 id, uint8 state);
+    /// @notice `jobType` is not 0 (Horizontal) or 1 (Vertical).
+    error JobMarketInvalidJobType(uint8 jobType);
+    /// @notice An address that must be set is zero.
+    error JobMarketZeroAddress();
+    /// @notice Two lists that must have the same length do not.
+    error JobMarketLengthMismatch(uint256 length, uint256 otherLength);
+    /// @notice `count` participants given; between `min` and `max` are needed.
+    error JobMarketParticipantCount(uint256 count, uint256 min, uint256 max);
+    /// @notice The model complexity factor must be at least 1.
+    error JobMarketInvalidFactor(uint32 modelComplexityFactor);
+    /// @notice totalEpochs must be at least 1 and below ALL (0xffffffff).
+    error JobMarketInvalidTotalEpochs(uint32 totalEpochs);
+    /// @notice A DO or MPC price of zero (`participant` is the node it was meant for).
+    error JobMarketZeroPrice(address participant);
+    /// @notice `node` appears twice in job `id`, or is already one of its participants.
+    error JobMarketDuplicateParticipant(bytes16 id, address node);
+    /// @notice `node` has only `free` unlocked stake; the job needs `required` as collateral.
+    error JobMarketInsufficientFreeStake(address node, uint256 free, uint256 required);
+    /// @notice The order expired at block `expiredAtBlock`; it can only be cancelled.
+    error JobMarketOrderExpired(bytes16 id, uint256 expiredAtBlock);
+    /// @notice Only the QC or the GDS may cancel the order before block `expiresAtBlock`.
+    error JobMarketOrderNotExpired(bytes16 id, uint256 expiresAtBlock);
+
+    // who may call
+    /// @notice `caller` is not the QC of job `id`.
+    error JobMarketNotQc(bytes16 id, address caller);
+    /// @notice `account` is not a current participant of job `id`.
+    error JobMarketNotParticipant(bytes16 id, address account);
+    /// @notice `caller` may not do this on job `id` (e.g. the GDS cancelling after dispatch).
+    error JobMarketUnauthorized(bytes16 id, address caller);
+
+    // progress
+    /// @notice `taskType` is not accepted from `participant` in job `id` (job type, role, or PSI stage).
+    error JobMarketInvalidTaskType(bytes16 id, address participant, uint8 taskType);
+    /// @notice `status` is not 0..3.
+    error JobMarketInvalidStatus(uint8 status);
+    /// @notice `epoch` is not below the job's `totalEpochs` and not ALL.
+    error JobMarketEpochOutOfRange(bytes16 id, uint32 epoch, uint32 totalEpochs);
+    /// @notice Epoch ALL requires batch ALL.
+    error JobMarketInvalidBatch(uint32 epoch, uint32 batch);
+    /// @notice The update (taskType, epoch, batch) is behind what `participant` already reported.
+    error JobMarketProgressRegressed(bytes16 id, address participant, uint8 taskType, uint32 epoch, uint32 batch);
+    /// @notice In a Vertical job, Training starts only after (PSI, ALL, ALL, Completed).
+    error JobMarketPsiNotComplete(bytes16 id, address participant);
+    /// @notice `participant` reported Failed or completed its part: it sends no further updates.
+    error JobMarketParticipantFinished(bytes16 id, address participant);
+
+    // failures and replacements
+    /// @notice reportFailure takes reason 1 (HeartbeatTimeout) or 2 (NonCompliantResult).
+    error JobMarketInvalidReason(uint8 reason);
+    /// @notice reportFailure needs at least one offender.
+    error JobMarketNoOffenders(bytes16 id);
+    /// @notice `who` is not timed out in job `id`.
+    error JobMarketNotTimedOut(bytes16 id, address who);
+    /// @notice Only the GDS may settle the abort before block `untilBlock`.
+    error JobMarketGraceNotOver(bytes16 id, uint256 untilBlock);
+    /// @notice Job `id` already had its `max` MPC replacements; the GDS must report a failure.
+    error JobMarketReplacementLimit(bytes16 id, uint8 max);
+    /// @notice `mpc` has no pending replacement request, no Failed report and is not timed out.
+    error JobMarketReplacementNotAllowed(bytes16 id, address mpc);
+
+    // admin
+    /// @notice A parameter is out of bounds (bps above 10000, shares not summing to 10000, zero durations, limits).
+    error JobMarketInvalidParameters();
+
     // ───────────────────────────── events ─────────────────────────────
 
     /// @notice A node joined the registry with `role` (1 DO, 2 MPC) and `stake` added to its balance.

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IJobMarket} from "./interfaces/IJobMarket.sol";
+import {JobStatus, Parameters, PriceBreakdown, JobView, ParticipantView, NodeView} from "./types/JobTypes.sol";
+import {JobMarketStorage, StorageAccess, NodeAccount} from "./storage/JobMarketStorage.sol";
+import {JobRules} from "./libraries/JobRules.sol";
+import {FeeMath} from "./libraries/FeeMath.sol";
+import {OrderLogic} from "./libraries/OrderLogic.sol";
+import {ProgressLogic} from "./libraries/ProgressLogic.sol";
+import {SettlementLogic} from "./libraries/SettlementLogic.sol";
+import {ViewLogic} from "./libraries/ViewLogic.sol";
+import {ParameterRules} from "./libraries/ParameterRules.sol";
+
+/// @title JobMarket
+/// @notice Escrow, collateral and settlement for federated-learning jobs (SPEC.md). UUPS proxy
+/// implementation; the job rules live in external libraries (OrderLogic, ProgressLogic,
+/// SettlementLogic, ViewLogic) linked at deploy time, to stay under the 24,576-byte code size limit.
+/// @dev No receive and no fallback: coins enter only through the payable functions. Pull payments:
+/// settlement credits balances, only `withdraw` sends coins.
+contract JobMarket is
+    IJobMarket,
+    JobMarketStorage,
+    Initializable,
+    UUPSUpgradeable,
+    AccessControlUpgradeable,
+    PausableUpgradeable,
+    ReentrancyGuardTransient
+{
+    bytes32 public constant GDS_ROLE = keccak256("GDS_ROLE");
+    bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Grants `admin` every role and sets the default parameters (SPEC.md section 7).
+    /// @dev Requirements: called once, through the proxy; admin is not zero.
+    function initialize(address admin) external initializer {
+        if (admin == address(0)) revert JobMarketZeroAddress();
+        __AccessControl_init();
+        __Pausable_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(GDS_ROLE, admin);
+        _grantRole(UPGRADER_ROLE, admin);
+        _grantRole(PAUSER_ROLE, admin);
+        Parameters memory defaults = ParameterRules.defaults();
+        _getJobMarketStorage().params = defaults;
+        emit ParametersUpdated(defaults);
+    }
+
+    // ───────────────────────────── nodes and money ─────────────────────────────
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: role 1 or 2; not registered; balance + msg.value >= minStake.
+    function registerNode(uint8 role) external payable {
+        if (role != JobRules.ROLE_DO && role != JobRules.ROLE_MPC) revert JobMarketInvalidRole(role);
+        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
+        NodeAccount storage account = $.accounts[msg.sender];
+        if (account.role != 0) revert JobMarketAlreadyRegistered(msg.sender, account.role);
+        uint256 balance = account.balance + msg.value;
+        uint256 minStake = $.params.minStake;
+        if (balance + account.locked < minStake) revert JobMarketBelowMinStake(msg.sender, balance, minStake);
+        account.balance = uint128(balance);
+        account.role = role;
+        if (!$.liveness[msg.sender].listed) {
+            $.liveness[msg.sender].listed = true;
+            $.nodes.push(msg.sender);
+        }
+        $.liveness[msg.sender].lastHeartbeat = uint64(block.number);
+        emit NodeRegistered(msg.sender, role, msg.value);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: the caller is a registered node; msg.value > 0.
+    function deposit() external payable {
+        NodeAccount storage account = _getJobMarketStorage().accounts[msg.sender];
+        if (account.role == 0) revert JobMarketNotRegistered(msg.sender);
+        if (msg.value == 0) revert JobMarketZeroAmount();
+        account.balance += uint128(msg.value);
+        emit Deposited(msg.sender, msg.value);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: 0 < amount <= balance; a registered node keeps at least minStake.
+    /// Checks-effects-interactions, nonReentrant; never paused.
+    function withdraw(uint256 amount) external nonReentrant {
+        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
+        NodeAccount storage account = $.accounts[msg.sender];
+        uint256 balance = account.balance;
+        if (amount == 0) revert JobMarketZeroAmount();
+        if (amount > balance) revert JobMarketInsufficientBalance(msg.sender, balance, amount);
+        if (account.role != 0) {
+            uint256 stake = balance - amount + account.locked;
+            if (stake < $.params.minStake) revert JobMarketBelowMinStake(msg.sender, stake, $.params.minStake);
+        }
+        account.balance = uint128(balance - amount);
+        emit Withdrawn(msg.sender, amount);
+        (bool ok, ) = payable(msg.sender).call{value: amount}("");
+        if (!ok) revert JobMarketTransferFailed(msg.sender, amount);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: the caller is a registered node.
+    function heartbeat() external {
+        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
+        if ($.accounts[msg.sender].role == 0) revert JobMarketNotRegistered(msg.sender);
+        $.liveness[msg.sender].lastHeartbeat = uint64(block.number);
+        emit Heartbeat(msg.sender, block.number);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: the caller is a registered node with no collateral locked.
+    function deregisterNode() external {
+        NodeAccount storage account = _getJobMarketStorage().accounts[msg.sender];
+        if (account.role == 0) revert JobMarketNotRegistered(msg.sender);
+        if (account.locked != 0) revert JobMarketStakeLocked(msg.sender, account.locked);
+        account.role = 0;
+        emit NodeDeregistered(msg.sender);
+    }
+
+    // ───────────────────────────── jobs ─────────────────────────────
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: GDS_ROLE, not paused; see OrderLogic.placeOrder.
+    function placeOrder(
+        bytes16 id,
+        uint8 jobType,
+        address qc,
+        address[] calldata dos,
+        uint256[] calldata doPrices,
+        uint32 modelComplexityFactor,
+        uint8 mpcCount,
+        uint32 totalEpochs,
+        uint256 quote
+    ) external onlyRole(GDS_ROLE) whenNotPaused {
+        OrderLogic.placeOrder(
+            OrderLogic.OrderInput(id, jobType, qc, modelComplexityFactor, mpcCount, totalEpochs, quote),
+            dos,
+            doPrices
+        );
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: not paused; the job's QC; the job Ordered and not expired.
+    function submitQuery(bytes16 id) external payable whenNotPaused {
+        OrderLogic.submitQuery(id, msg.value);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: GDS_ROLE; see OrderLogic.assignMpcs.
+    function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) external onlyRole(GDS_ROLE) {
+        OrderLogic.assignMpcs(id, mpcs, mpcPrice);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: see ProgressLogic.updateJobStatus. Settles the job when it completes it.
+    function updateJobStatus(bytes16 id, JobStatus calldata status) external {
+        if (ProgressLogic.updateJobStatus(id, status)) SettlementLogic.settleCompleted(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: see ProgressLogic.requestMpcReplacement.
+    function requestMpcReplacement(bytes16 id, address mpc) external {
+        ProgressLogic.requestMpcReplacement(id, mpc);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: GDS_ROLE; see ProgressLogic.replaceMpc.
+    function replaceMpc(bytes16 id, address oldMpc, address newMpc) external onlyRole(GDS_ROLE) {
+        ProgressLogic.replaceMpc(id, oldMpc, newMpc);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: reason 2 needs GDS_ROLE; see SettlementLogic.reportFailure.
+    function reportFailure(bytes16 id, address[] calldata offenders, uint8 reason) external {
+        if (reason == JobRules.REASON_NON_COMPLIANT) _checkRole(GDS_ROLE);
+        SettlementLogic.reportFailure(id, offenders, reason);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: the job Aborting; the GDS at once, anyone after abortGraceBlocks.
+    function settleAbort(bytes16 id) external {
+        SettlementLogic.settleAbort(id, hasRole(GDS_ROLE, msg.sender));
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: see SettlementLogic.cancelJob.
+    function cancelJob(bytes16 id) external {
+        SettlementLogic.cancelJob(id, hasRole(GDS_ROLE, msg.sender));
+    }
+
+    // ───────────────────────────── admin ─────────────────────────────
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: DEFAULT_ADMIN_ROLE; every bound of ParameterRules.check.
+    function setParameters(Parameters calldata parameters_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        ParameterRules.check(parameters_);
+        _getJobMarketStorage().params = parameters_;
+        emit ParametersUpdated(parameters_);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: PAUSER_ROLE. Stops placeOrder and submitQuery only.
+    function pause() external onlyRole(PAUSER_ROLE) {
+        _pause();
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: PAUSER_ROLE.
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        _unpause();
+    }
+
+    // ───────────────────────────── views ─────────────────────────────
+
+    /// @inheritdoc IJobMarket
+    function getJob(bytes16 id) external view returns (JobView memory) {
+        return ViewLogic.getJob(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    function getParticipants(
+        bytes16 id
+    ) external view returns (address[] memory dos, uint256[] memory doPrices, address[] memory mpcs) {
+        return ViewLogic.getParticipants(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    function getProgress(bytes16 id) external view returns (ParticipantView[] memory) {
+        return ViewLogic.getProgress(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    function priceOf(
+        uint8 jobType,
+        uint256[] calldata doPrices,
+        uint32 modelComplexityFactor,
+        uint8 mpcCount,
+        uint256 mpcPrice,
+        uint16 gdsFeeBps
+    ) external pure returns (PriceBreakdown memory) {
+        return FeeMath.priceOf(jobType, doPrices, modelComplexityFactor, mpcCount, mpcPrice, gdsFeeBps);
+    }
+
+    /// @inheritdoc IJobMarket
+    function collateralOf(bytes16 id) external view returns (uint256) {
+        return JobRules.jobOf(id).collateral;
+    }
+
+    /// @inheritdoc IJobMarket
+    function cancellationFineOf(bytes16 id) external view returns (uint256) {
+        return ViewLogic.cancellationFineOf(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    function balanceOf(address account) external view returns (uint256) {
+        return _getJobMarketStorage().accounts[account].balance;
+    }
+
+    /// @inheritdoc IJobMarket
+    function stakeOf(address account) external view returns (uint256 free, uint256 locked) {
+        NodeAccount storage a = _getJobMarketStorage().accounts[account];
+        return (a.balance, a.locked);
+    }
+
+    /// @inheritdoc IJobMarket
+    function getNode(address account) external view returns (NodeView memory) {
+        return ViewLogic.getNode(account);
+    }
+
+    /// @inheritdoc IJobMarket
+    function isTimedOut(bytes16 id, address who) external view returns (bool) {
+        return ViewLogic.isTimedOut(id, who);
+    }
+
+    /// @inheritdoc IJobMarket
+    function jobCount() external view returns (uint256) {
+        return _getJobMarketStorage().jobIds.length;
+    }
+
+    /// @inheritdoc IJobMarket
+    function jobIdAt(uint256 index) external view returns (bytes16) {
+        bytes16[] storage ids = _getJobMarketStorage().jobIds;
+        if (index >= ids.length) revert JobMarketIndexOutOfRange(index, ids.length);
+        return ids[index];
+    }
+
+    /// @inheritdoc IJobMarket
+    function nodeCount() external view returns (uint256) {
+        return _getJobMarketStorage().nodes.length;
+    }
+
+    /// @inheritdoc IJobMarket
+    function nodeAt(uint256 index) external view returns (address) {
+        address[] storage nodes = _getJobMarketStorage().nodes;
+        if (index >= nodes.length) revert JobMarketIndexOutOfRange(index, nodes.length);
+        return nodes[index];
+    }
+
+    /// @inheritdoc IJobMarket
+    function parameters() external view returns (Parameters memory) {
+        return _getJobMarketStorage().params;
+    }
+
+    /// @inheritdoc IJobMarket
+    function version() external pure returns (string memory) {
+        return "1.0.0";
+    }
+
+    /// @dev Requirements: UPGRADER_ROLE.
+    function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
+
+    function _getJobMarketStorage() private pure returns (JobMarketStorage.Layout storage) {
+        return StorageAccess.layout();
+    }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IJobMarket} from "../interfaces/IJobMarket.sol";
+import {JobMarketStorage, StorageAccess, Job, Part, NodeAccount} from "../storage/JobMarketStorage.sol";
+
+/// @title JobRules
+/// @notice Constants and small shared rules (liveness, collateral locking, crediting) used by the
+/// JobMarket and its logic libraries. Internal only: it is inlined where used.
+library JobRules {
+    uint8 internal constant ROLE_DO = 1;
+    uint8 internal constant ROLE_MPC = 2;
+
+    uint8 internal constant HORIZONTAL = 0;
+    uint8 internal constant VERTICAL = 1;
+
+    uint8 internal constant STATE_NONE = 0;
+    uint8 internal constant STATE_ORDERED = 1;
+    uint8 internal constant STATE_DISPATCHED = 2;
+    uint8 internal constant STATE_ABORTING = 3;
+    uint8 internal constant STATE_COMPLETED = 4;
+    uint8 internal constant STATE_FAILED = 5;
+    uint8 internal constant STATE_CANCELLED = 6;
+
+    uint8 internal constant TASK_TRAINING = 0;
+    uint8 internal constant TASK_PSI = 1;
+    uint8 internal constant TASK_AGGREGATION = 2;
+
+    uint8 internal constant STATUS_STARTED = 0;
+    uint8 internal constant STATUS_IN_PROGRESS = 1;
+    uint8 internal constant STATUS_COMPLETED = 2;
+    uint8 internal constant STATUS_FAILED = 3;
+
+    uint8 internal constant REASON_SELF_REPORTED = 0;
+    uint8 internal constant REASON_HEARTBEAT_TIMEOUT = 1;
+    uint8 internal constant REASON_NON_COMPLIANT = 2;
+
+    uint32 internal constant ALL = type(uint32).max;
+
+    /// @dev The job `id`, reverting if it does not exist.
+    function jobOf(bytes16 id) internal view returns (Job storage job) {
+        job = StorageAccess.layout().jobs[id];
+        if (job.state == STATE_NONE) revert IJobMarket.JobMarketUnknownJob(id);
+    }
+
+    /// @dev Reverts unless the job is in `state`.
+    function requireState(Job storage job, bytes16 id, uint8 state) internal view {
+        uint8 current = job.state;
+        if (current != state) revert IJobMarket.JobMarketWrongState(id, current);
+    }
+
+    /// @dev The block an Ordered job expires at.
+    function expiresAt(Job storage job) internal view returns (uint256) {
+        return uint256(job.orderedAt) + job.params.orderExpiryBlocks;
+    }
+
+    /// @dev lastSeen of a participant (SPEC.md section 5): max(heartbeat, last update in the job, dispatch);
+    /// frozen at its Failed report once it reported Failed.
+    function lastSeenOf(Job storage job, Part memory part, address who) internal view returns (uint256 lastSeen) {
+        lastSeen = part.lastSeen;
+        if (part.failed) return lastSeen;
+        uint256 heartbeat = StorageAccess.layout().liveness[who].lastHeartbeat;
+        if (heartbeat > lastSeen) lastSeen = heartbeat;
+        uint256 dispatchedAt = job.dispatchedAt;
+        if (dispatchedAt > lastSeen) lastSeen = dispatchedAt;
+    }
+
+    /// @dev Whether a participant is timed out at block `atBlock`. One that completed its part never is.
+    function timedOutAt(Job storage job, Part memory part, address who, uint256 atBlock) internal view returns (bool) {
+        if (part.partComplete) return false;
+        return atBlock > lastSeenOf(job, part, who) + job.params.timeoutBlocks;
+    }
+
+    /// @dev Moves `amount` from a node's free stake to its locked collateral for job `id`.
+    function lock(bytes16 id, address node, uint8 requiredRole, uint256 amount) internal {
+        NodeAccount storage account = StorageAccess.layout().accounts[node];
+        NodeAccount memory a = account;
+        if (a.role != requiredRole) revert IJobMarket.JobMarketWrongRole(node, a.role, requiredRole);
+        if (a.balance < amount) revert IJobMarket.JobMarketInsufficientFreeStake(node, a.balance, amount);
+        uint256 locked = uint256(a.locked) + amount;
+        if (locked > type(uint88).max) revert IJobMarket.JobMarketAmountTooLarge(locked, type(uint88).max);
+        account.balance = uint128(a.balance - amount);
+        account.locked = uint88(locked);
+        account.activeJobs = a.activeJobs + 1;
+        emit IJobMarket.CollateralLocked(id, node, amount);
+    }
+
+    /// @dev Ends a node's part in job `id`: its collateral `collateral` leaves the lock, `collateral - fine`
+    /// goes back to its free stake plus `reward`. One read and one write of its money slot.
+    function release(bytes16 id, address node, uint256 collateral, uint256 fine, uint256 reward) internal {
+        NodeAccount storage account = StorageAccess.layout().accounts[node];
+        NodeAccount memory a = account;
+        account.locked = uint88(a.locked - collateral);
+        account.activeJobs = a.activeJobs - 1;
+        account.balance = uint128(a.balance + (collateral - fine) + reward);
+        if (collateral > fine) emit IJobMarket.CollateralReleased(id, node, collateral - fine);
+    }
+
+    /// @dev Adds `amount` to an account's credited balance (the GDS's fee, the QC's refund).
+    function credit(address to, uint256 amount) internal {
+        if (amount == 0) return;
+        NodeAccount storage account = StorageAccess.layout().accounts[to];
+        account.balance = uint128(account.balance + amount);
+    }
+
+    /// @dev Storage of the market (shortcut).
+    function store() internal pure returns (JobMarketStorage.Layout storage) {
+        return StorageAccess.layout();
+    }
+}

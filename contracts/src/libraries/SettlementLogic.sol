@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IJobMarket} from "../interfaces/IJobMarket.sol";
+import {JobMarketStorage, Job, Part} from "../storage/JobMarketStorage.sol";
+import {JobRules} from "./JobRules.sol";
+import {FeeMath} from "./FeeMath.sol";
+import {DoList} from "./DoList.sol";
+
+/// @title SettlementLogic
+/// @notice Every way a job ends (SPEC.md sections 4 and 6): completion, a reported failure, the
+/// settlement of an abort, and cancellation. Settlement only credits internal balances (pull payments).
+/// An external library delegatecalled by the JobMarket (which checks roles before calling).
+/// @dev Every settlement conserves value: the credits it lists in RewardDistributed plus the Refund to
+/// the QC equal what the QC paid plus the fines it took. The money slot of each participant is read and
+/// written exactly once.
+library SettlementLogic {
+    /// @dev One participant during a settlement.
+    struct Member {
+        address account;
+        uint256 fee;
+        uint256 fine;
+        uint256 credit;
+        uint8 reason;
+        bool offender;
+        uint32 completedEpochs;
+    }
+
+    /// @notice Pays everyone of a job whose last participant just completed its part.
+    function settleCompleted(bytes16 id) public {
+        Job storage job = JobRules.jobOf(id);
+        Member[] memory members = _members(job);
+        uint256 collateral = job.collateral;
+        uint256 rewarded;
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            m.credit = m.fee;
+            rewarded += m.fee;
+            JobRules.release(id, m.account, collateral, 0, m.credit);
+        }
+        uint256 total = job.totalPrice;
+        _finish(job, id, JobRules.STATE_COMPLETED, members, total - rewarded, job.paid - total);
+    }
+
+    /// @notice Settles a job on a reported failure (SPEC.md section 6).
+    /// @dev Requirements: the job is Dispatched; reason 1 (anyone) or 2 (the JobMarket checked GDS_ROLE);
+    /// at least one offender, each a current participant, no duplicates; for reason 1 each is timed out.
+    function reportFailure(bytes16 id, address[] calldata offenders, uint8 reason) public {
+        JobMarketStorage.Layout storage $ = JobRules.store();
+        Job storage job = JobRules.jobOf(id);
+        JobRules.requireState(job, id, JobRules.STATE_DISPATCHED);
+        if (reason != JobRules.REASON_HEARTBEAT_TIMEOUT && reason != JobRules.REASON_NON_COMPLIANT) {
+            revert IJobMarket.JobMarketInvalidReason(reason);
+        }
+        if (offenders.length == 0) revert IJobMarket.JobMarketNoOffenders(id);
+        mapping(address => Part) storage parts = $.parts[id];
+        for (uint256 i; i < offenders.length; ++i) {
+            address who = offenders[i];
+            Part memory part = parts[who];
+            if (part.role == 0) revert IJobMarket.JobMarketNotParticipant(id, who);
+            for (uint256 j; j < i; ++j) {
+                if (offenders[j] == who) revert IJobMarket.JobMarketDuplicateParticipant(id, who);
+            }
+            if (reason == JobRules.REASON_HEARTBEAT_TIMEOUT && !JobRules.timedOutAt(job, part, who, block.number)) {
+                revert IJobMarket.JobMarketNotTimedOut(id, who);
+            }
+        }
+
+        Member[] memory members = _members(job);
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            for (uint256 j; j < offenders.length; ++j) {
+                if (offenders[j] == m.account) {
+                    m.offender = true;
+                    m.reason = reason;
+                    break;
+                }
+            }
+            if (!m.offender) {
+                Part memory part = parts[m.account];
+                if (JobRules.timedOutAt(job, part, m.account, block.number)) {
+                    m.offender = true;
+                    m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
+                }
+            }
+        }
+        // Settled by reportFailure, a good DO is owed its full fee.
+        _settleFailure(job, id, members, false);
+    }
+
+    /// @notice Settles an Aborting job (SPEC.md section 6, rule 5).
+    /// @param byGds the caller holds GDS_ROLE (may settle at once)
+    /// @dev Requirements: the job is Aborting; the caller is the GDS, or abortGraceBlocks have passed.
+    function settleAbort(bytes16 id, bool byGds) public {
+        JobMarketStorage.Layout storage $ = JobRules.store();
+        Job storage job = JobRules.jobOf(id);
+        JobRules.requireState(job, id, JobRules.STATE_ABORTING);
+        uint256 abortedAt = job.abortedAt;
+        uint256 graceOver = abortedAt + job.params.abortGraceBlocks;
+        if (!byGds && block.number < graceOver) revert IJobMarket.JobMarketGraceNotOver(id, graceOver);
+
+        address reporter = job.abortReporter;
+        mapping(address => Part) storage parts = $.parts[id];
+        Member[] memory members = _members(job);
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            Part memory part = parts[m.account];
+            m.completedEpochs = part.completedEpochs;
+            if (m.account == reporter) {
+                m.offender = true;
+                m.reason = job.abortReporterLate ? JobRules.REASON_HEARTBEAT_TIMEOUT : JobRules.REASON_SELF_REPORTED;
+            } else if (JobRules.timedOutAt(job, part, m.account, abortedAt)) {
+                // Timed out already at the abort block: participants told to stop are not fined for stopping.
+                m.offender = true;
+                m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
+            }
+        }
+        // Settled by settleAbort, a good DO is owed its fee for the epochs it completed.
+        _settleFailure(job, id, members, true);
+    }
+
+    /// @notice Cancels a job: before dispatch with a full refund, after dispatch with the QC's fine.
+    /// @param byGds the caller holds GDS_ROLE
+    /// @dev Requirements: the job is Ordered (caller the QC or the GDS, or anyone once the order expired)
+    /// or Dispatched (caller the QC).
+    function cancelJob(bytes16 id, bool byGds) public {
+        Job storage job = JobRules.jobOf(id);
+        uint8 state = job.state;
+        bool byQc = msg.sender == job.qc;
+        uint256 collateral = job.collateral;
+        uint256 paid = job.paid;
+        if (state == JobRules.STATE_ORDERED) {
+            uint256 expiry = JobRules.expiresAt(job);
+            if (!byQc && !byGds && block.number < expiry) revert IJobMarket.JobMarketOrderNotExpired(id, expiry);
+            Member[] memory members = _members(job);
+            for (uint256 i; i < members.length; ++i) {
+                JobRules.release(id, members[i].account, collateral, 0, 0);
+            }
+            _finish(job, id, JobRules.STATE_CANCELLED, new Member[](0), 0, paid);
+        } else if (state == JobRules.STATE_DISPATCHED) {
+            if (!byQc) revert IJobMarket.JobMarketUnauthorized(id, msg.sender);
+            uint256 total = job.totalPrice;
+            uint256 fine = FeeMath.cancellationFine(total, job.params.cancelFineBps);
+            Member[] memory members = _members(job);
+            uint256 rewarded;
+            for (uint256 i; i < members.length; ++i) {
+                Member memory m = members[i];
+                // The fine is shared in proportion to the fees; the GDS takes its part and the dust.
+                m.credit = FeeMath.proportional(fine, m.fee, total);
+                rewarded += m.credit;
+                JobRules.release(id, m.account, collateral, 0, m.credit);
+            }
+            _finish(job, id, JobRules.STATE_CANCELLED, members, fine - rewarded, paid - fine);
+        } else {
+            revert IJobMarket.JobMarketWrongState(id, state);
+        }
+    }
+
+    /// @dev Fines the offenders, compensates the good DOs from the fine pool, splits the rest by shares,
+    /// refunds the QC, releases everyone's collateral.
+    function _settleFailure(Job storage job, bytes16 id, Member[] memory members, bool byEpochs) private {
+        uint256 collateral = job.collateral;
+        uint256 offenderCount;
+        for (uint256 i; i < members.length; ++i) {
+            if (members[i].offender) ++offenderCount;
+        }
+        // 1. Fines into the pool.
+        uint256 pool;
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            if (!m.offender) continue;
+            uint16 fineBps =
+                m.reason == JobRules.REASON_SELF_REPORTED ? job.params.selfReportFineBps : job.params.detectedFineBps;
+            m.fine = FeeMath.fineOf(collateral, fineBps, offenderCount);
+            pool += m.fine;
+        }
+        // 2. Good DOs are owed their fee (or its completed-epoch part), shrunk if the pool is short.
+        uint256 doCount = job.doCount;
+        uint256 totalOwed;
+        for (uint256 i; i < doCount; ++i) {
+            Member memory m = members[i];
+            if (m.offender) continue;
+            m.credit = byEpochs ? FeeMath.abortCompensation(m.fee, m.completedEpochs, job.totalEpochs) : m.fee;
+            totalOwed += m.credit;
+        }
+        uint256 paidOut;
+        uint256 doWeight;
+        uint256 mpcWeight;
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            if (m.offender) continue;
+            if (i < doCount) {
+                m.credit = FeeMath.scaledCompensation(m.credit, pool, totalOwed);
+                paidOut += m.credit;
+                doWeight += m.fee;
+            } else {
+                mpcWeight += m.fee;
+            }
+        }
+        // 3. The remainder by the job type's shares; an empty group's share goes to the others.
+        (, uint256 mpcPart, uint256 doPart, uint256 qcPart) = FeeMath.splitRemainder(
+            pool - paidOut,
+            [job.params.gdsShareBps, job.params.mpcShareBps, job.params.doShareBps],
+            mpcWeight,
+            doWeight
+        );
+        uint256 rewarded;
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            if (!m.offender) {
+                m.credit +=
+                    i < doCount
+                        ? FeeMath.proportional(doPart, m.fee, doWeight)
+                        : FeeMath.proportional(mpcPart, m.fee, mpcWeight);
+                rewarded += m.credit;
+            } else {
+                emit IJobMarket.Fined(id, m.account, m.fine, m.reason);
+            }
+            JobRules.release(id, m.account, collateral, m.fine, m.credit);
+        }
+        // 4. The GDS takes its share and every rounding dust; the QC gets back all it paid.
+        _finish(job, id, JobRules.STATE_FAILED, members, pool - qcPart - rewarded, job.paid + qcPart);
+    }
+
+    /// @dev The job's participants, DOs first (from the DO list) then the current MPCs, with their fees.
+    function _members(Job storage job) private view returns (Member[] memory members) {
+        uint256 doCount = job.doCount;
+        address[] memory mpcs = job.mpcs;
+        members = new Member[](doCount + mpcs.length);
+        bytes32[] memory words = DoList.read(job.doList, doCount);
+        uint32 factor = job.modelComplexityFactor;
+        for (uint256 i; i < doCount; ++i) {
+            (address account, uint256 price) = DoList.unpack(words[i]);
+            members[i].account = account;
+            members[i].fee = FeeMath.doFee(price, factor);
+        }
+        uint256 mpcFee = FeeMath.mpcFee(job.jobType, job.mpcPrice, doCount, factor);
+        for (uint256 i; i < mpcs.length; ++i) {
+            Member memory m = members[doCount + i];
+            m.account = mpcs[i];
+            m.fee = mpcFee;
+        }
+    }
+
+    /// @dev Credits the GDS and the QC, marks the job settled and emits the settlement's events.
+    function _finish(
+        Job storage job,
+        bytes16 id,
+        uint8 finalState,
+        Member[] memory members,
+        uint256 gdsCredit,
+        uint256 qcRefund
+    ) private {
+        address gds = job.gds;
+        address qc = job.qc;
+        JobRules.credit(gds, gdsCredit);
+        JobRules.credit(qc, qcRefund);
+        job.paid = 0;
+        job.state = finalState;
+        job.settledAt = uint64(block.number);
+
+        address[] memory recipients = new address[](members.length + 1);
+        uint256[] memory amounts = new uint256[](members.length + 1);
+        uint256 n;
+        for (uint256 i; i < members.length; ++i) {
+            if (members[i].credit == 0) continue;
+            recipients[n] = members[i].account;
+            amounts[n] = members[i].credit;
+            ++n;
+        }
+        if (gdsCredit != 0) {
+            recipients[n] = gds;
+            amounts[n] = gdsCredit;
+            ++n;
+        }
+        assembly {
+            mstore(recipients, n)
+            mstore(amounts, n)
+        }
+        if (n != 0) emit IJobMarket.RewardDistributed(id, recipients, amounts);
+        address[] memory refundTo = new address[](1);
+        uint256[] memory refunds = new uint256[](1);
+        refundTo[0] = qc;
+        refunds[0] = qcRefund;
+        emit IJobMarket.Refund(id, refundTo, refunds);
+        emit IJobMarket.JobSettled(id, finalState);
+    }
+}
