@@ -1,0 +1,410 @@
+// Property: whatever anyone does, in any order, the market holds exactly what it owes.
+// fast-check generates long random sequences of operations across several jobs and nodes; many revert
+// (that is fine and counted). After EVERY step: coin balance == sum of every account's free + locked
+// stake + the QC payments of jobs not yet settled; every settlement conserves value to the wei; and a
+// settled job can never be settled again by any path.
+// FEDPAY_PROPERTY_OPS sets the total number of operations (default 10,000), FEDPAY_PROPERTY_SEED the seed.
+import hre from "hardhat";
+import { AssertionError, expect } from "chai";
+import fc from "fast-check";
+import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
+import type { Hash } from "viem";
+import { settlementEvents } from "../scenarios/helpers/chain.cjs";
+import { sumOf, type Address } from "../scenarios/helpers/oracle.cjs";
+import { ALL, STATE, STATUS, TASK } from "../scenarios/helpers/jobs.cjs";
+import { ROLE, deployMarket, grantGds, type Market, type Wallet } from "../scenarios/helpers/world.cjs";
+
+const TOTAL_OPS = Number(process.env.FEDPAY_PROPERTY_OPS ?? 10_000);
+const OPS_PER_RUN = Math.min(1_000, TOTAL_OPS);
+const RUNS = Math.max(1, Math.round(TOTAL_OPS / OPS_PER_RUN));
+const SEED = process.env.FEDPAY_PROPERTY_SEED ? Number(process.env.FEDPAY_PROPERTY_SEED) : undefined;
+
+// Short deadlines so random runs reach timeouts, expiries and abort graces often.
+const TIMEOUT_BLOCKS = 25;
+const EXPIRY_BLOCKS = 40;
+const GRACE_BLOCKS = 8;
+
+interface PropertyWorld {
+  market: Market;
+  probe: Awaited<ReturnType<typeof deployProbe>>;
+  gds: Wallet;
+  qcs: Wallet[];
+  nodes: { wallet: Wallet; role: number }[];
+  stranger: Wallet;
+  everyone: Address[];
+}
+
+const deployProbe = () => hre.viem.deployContract("InvariantProbe", []);
+
+async function propertyWorld(): Promise<PropertyWorld> {
+  const wallets = await hre.viem.getWalletClients();
+  const [admin, gds, qc1, qc2, stranger] = wallets;
+  const { proxy } = await deployMarket(admin);
+  await grantGds(proxy, admin, gds.account.address);
+  const market = await hre.viem.getContractAt("IJobMarket", proxy);
+  const params = await market.read.parameters();
+  await market.write.setParameters(
+    [
+      {
+        ...params,
+        timeoutBlocks: TIMEOUT_BLOCKS,
+        orderExpiryBlocks: EXPIRY_BLOCKS,
+        abortGraceBlocks: GRACE_BLOCKS,
+      },
+    ],
+    { account: admin.account },
+  );
+  // Nodes 5..12 are meant as DOs and 13..18 as MPCs, but registration is itself a random operation.
+  const nodes = wallets.slice(5, 19).map((wallet, i) => ({ wallet, role: i < 8 ? ROLE.DO : ROLE.MPC }));
+  const probe = await deployProbe();
+  const everyone = wallets.map((x) => x.account.address.toLowerCase() as Address);
+  return { market, probe, gds, qcs: [qc1, qc2], nodes, stranger, everyone };
+}
+
+const OP_KINDS = [
+  ["register", 3],
+  ["deposit", 2],
+  ["withdraw", 3],
+  ["deregister", 1],
+  ["heartbeat", 4],
+  ["placeOrder", 5],
+  ["submitQuery", 6],
+  ["assignMpcs", 5],
+  ["update", 20],
+  ["fail", 2],
+  ["requestReplacement", 2],
+  ["replaceMpc", 3],
+  ["mine", 6],
+  ["reportFailure", 4],
+  ["settleAbort", 3],
+  ["cancel", 3],
+] as const;
+type OpKind = (typeof OP_KINDS)[number][0];
+
+interface Op {
+  kind: OpKind;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+const opArb: fc.Arbitrary<Op> = fc.record({
+  kind: fc.oneof(...OP_KINDS.map(([kind, weight]) => ({ arbitrary: fc.constant(kind as OpKind), weight }))),
+  a: fc.nat(1_000_000),
+  b: fc.nat(1_000_000),
+  c: fc.nat(1_000_000),
+  d: fc.nat(1_000_000),
+});
+
+interface JobRecord {
+  id: Hash;
+  jobType: number;
+  qc: Wallet;
+  totalEpochs: number;
+  mpcCount: number;
+}
+
+/** An operation that had nothing to act on (no job yet, no MPC): not sent, not a revert. */
+class Skip extends Error {}
+
+interface Counters {
+  ops: number;
+  skipped: number;
+  reverted: number;
+  settled: number;
+  byKind: Record<string, { ok: number; reverted: number }>;
+}
+
+const pick = <T,>(xs: readonly T[], n: number): T => xs[n % xs.length];
+
+function pickDistinct<T>(xs: readonly T[], count: number, seed: number): T[] {
+  const pool = [...xs];
+  const out: T[] = [];
+  let s = seed;
+  while (out.length < count && pool.length > 0) {
+    out.push(pool.splice(s % pool.length, 1)[0]);
+    s = Math.floor(s / 7) + 13;
+  }
+  return out;
+}
+
+/** The next status a participant could plausibly send, from what it last reported. */
+function nextStatus(
+  view: {
+    role: number;
+    reported: boolean;
+    lastStatus: { taskType: number; epoch: number; batch: number; status: number };
+  },
+  jobType: number,
+  totalEpochs: number,
+  kind: number,
+  r: number,
+) {
+  const last = view.lastStatus;
+  const psiDone = last.taskType === TASK.Training || (last.taskType === TASK.PSI && last.epoch === ALL);
+  let task: number;
+  if (jobType === 1 /* Vertical */ && !psiDone) {
+    if (kind % 3 === 0) return { taskType: TASK.PSI, epoch: ALL, batch: ALL, status: STATUS.Completed };
+    return { taskType: TASK.PSI, epoch: r % 3, batch: ALL, status: STATUS.Completed };
+  }
+  if (jobType === 1) task = TASK.Training;
+  else task = view.role === ROLE.DO ? TASK.Training : TASK.Aggregation;
+  const started = view.reported && last.taskType === task;
+  const epoch = started ? last.epoch : 0;
+  const batch = started ? last.batch : 0;
+  switch (kind % 6) {
+    case 0: // next batch
+      return { taskType: task, epoch, batch: batch === ALL ? 0 : batch + 1, status: STATUS.InProgress };
+    case 1: // close this epoch (or the next one)
+      return {
+        taskType: task,
+        epoch: batch === ALL ? Math.min(epoch + 1, totalEpochs - 1) : epoch,
+        batch: ALL,
+        status: STATUS.Completed,
+      };
+    case 2: // finish the whole part
+    case 3:
+      return { taskType: task, epoch: ALL, batch: ALL, status: STATUS.Completed };
+    case 4: // repeat the last report
+      return { taskType: task, epoch, batch, status: STATUS.InProgress };
+    default: // anything at all, mostly invalid
+      return { taskType: r % 4, epoch: r % (totalEpochs + 2), batch: (r >> 3) % 3, status: (r >> 5) % 5 };
+  }
+}
+
+describe("property: value is conserved under random operations", function () {
+  this.timeout(20 * 60_000);
+
+  it(`holds for ${RUNS} run(s) of ${OPS_PER_RUN} random operations`, async () => {
+    const counters: Counters = { ops: 0, skipped: 0, reverted: 0, settled: 0, byKind: {} };
+    for (const [kind] of OP_KINDS) counters.byKind[kind] = { ok: 0, reverted: 0 };
+    const started = Date.now();
+    let runIndex = 0;
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: OPS_PER_RUN, maxLength: OPS_PER_RUN }), async (ops) => {
+        runIndex += 1;
+        const w = await loadFixture(propertyWorld);
+        const client = await hre.viem.getPublicClient();
+        const jobs: JobRecord[] = [];
+        const settledJobs = new Set<Hash>();
+
+        const checkConservation = async (step: number) => {
+          const [coins, owed] = await w.probe.read.obligations([
+            w.market.address,
+            w.everyone,
+            jobs.map((j) => j.id),
+          ]);
+          expect(coins, `run ${runIndex} step ${step}: coin balance vs obligations`).to.equal(owed);
+        };
+
+        const expectCannotSettle = async (job: JobRecord) => {
+          const progress = await w.market.read.getProgress([job.id]);
+          const someone = progress.length > 0 ? progress[0].account : w.stranger.account.address;
+          const attempts: Array<() => Promise<unknown>> = [
+            () => w.market.simulate.settleAbort([job.id], { account: w.gds.account.address }),
+            () => w.market.simulate.cancelJob([job.id], { account: job.qc.account.address }),
+            () => w.market.simulate.cancelJob([job.id], { account: w.gds.account.address }),
+            () => w.market.simulate.reportFailure([job.id, [someone], 2], { account: w.gds.account.address }),
+            () =>
+              w.market.simulate.reportFailure([job.id, [someone], 1], {
+                account: w.stranger.account.address,
+              }),
+          ];
+          for (const attempt of attempts) {
+            let reverted = false;
+            try {
+              await attempt();
+            } catch {
+              reverted = true;
+            }
+            expect(reverted, `settled job ${job.id} settled again`).to.equal(true);
+          }
+        };
+
+        const nodesWithRole = (role: number) => w.nodes.filter((n) => n.role === role).map((n) => n.wallet);
+
+        for (let step = 0; step < ops.length; step++) {
+          const op = ops[step];
+          const job = jobs.length > 0 ? pick(jobs, op.a) : undefined;
+          const paidBefore = job ? (await w.market.read.getJob([job.id])).paid : 0n;
+          let hash: Hash | undefined;
+          try {
+            hash = await runOp(op, job);
+            counters.byKind[op.kind].ok += 1;
+          } catch (error) {
+            if (error instanceof AssertionError) throw error;
+            if (error instanceof Skip) counters.skipped += 1;
+            else {
+              counters.reverted += 1;
+              counters.byKind[op.kind].reverted += 1;
+            }
+          }
+          counters.ops += 1;
+
+          if (hash && job && !settledJobs.has(job.id)) {
+            const view = await w.market.read.getJob([job.id]);
+            if (view.state >= STATE.Completed) {
+              settledJobs.add(job.id);
+              counters.settled += 1;
+              const receipt = await client.getTransactionReceipt({ hash });
+              const events = settlementEvents(w.market.abi, receipt, job.id);
+              expect(sumOf(events.rewards) + sumOf(events.refunds), `settlement of ${job.id}`).to.equal(
+                paidBefore + sumOf(events.fines),
+              );
+              await expectCannotSettle(job);
+            }
+          }
+          await checkConservation(step);
+        }
+        for (const job of jobs) if (settledJobs.has(job.id)) await expectCannotSettle(job);
+
+        async function runOp(op: Op, job: JobRecord | undefined): Promise<Hash | undefined> {
+          const m = w.market;
+          const node = pick(w.nodes, op.b);
+          switch (op.kind) {
+            case "register":
+              return m.write.registerNode([node.role], {
+                account: node.wallet.account,
+                value: BigInt(op.c % 60_000),
+              });
+            case "deposit":
+              return m.write.deposit({ account: node.wallet.account, value: BigInt(1 + (op.c % 20_000)) });
+            case "withdraw": {
+              const who = pick([...w.nodes.map((n) => n.wallet), w.gds, ...w.qcs], op.b);
+              const balance = await m.read.balanceOf([who.account.address]);
+              const amount = op.d % 5 === 0 ? balance + 1n : (balance * BigInt(op.c % 101)) / 100n;
+              return m.write.withdraw([amount], { account: who.account });
+            }
+            case "deregister":
+              return m.write.deregisterNode({ account: node.wallet.account });
+            case "heartbeat":
+              return m.write.heartbeat({ account: node.wallet.account });
+            case "mine":
+              await mine(1 + (op.c % (op.d % 4 === 0 ? 3 * TIMEOUT_BLOCKS : 10)));
+              return undefined;
+            case "placeOrder": {
+              const jobType = op.b % 2;
+              const dos = pickDistinct(nodesWithRole(ROLE.DO), 1 + (op.c % 4), op.d);
+              const doPrices = dos.map((_, i) => BigInt(1 + ((op.d >> i) % 100)));
+              const factor = 1 + (op.a % 3);
+              const mpcCount = 1 + (op.c % 2);
+              const totalEpochs = 1 + (op.a % 3);
+              const qc = pick(w.qcs, op.c >> 4);
+              const id =
+                `0x${(jobs.length + 1).toString(16).padStart(8, "0")}${op.d.toString(16).padStart(24, "0")}` as Hash;
+              const quote = BigInt(op.b % 3_000);
+              const hash = await m.write.placeOrder(
+                [
+                  id,
+                  jobType,
+                  qc.account.address,
+                  dos.map((d) => d.account.address),
+                  doPrices,
+                  factor,
+                  mpcCount,
+                  totalEpochs,
+                  quote,
+                ],
+                { account: w.gds.account },
+              );
+              jobs.push({ id, jobType, qc, totalEpochs, mpcCount });
+              return hash;
+            }
+            case "submitQuery": {
+              if (!job) throw new Skip();
+              const view = await m.read.getJob([job.id]);
+              const due = view.totalPrice > view.paid ? view.totalPrice - view.paid : 0n;
+              const value = [due, due / 2n, due + BigInt(op.c % 500), 0n, BigInt(op.c % 3_000)][op.b % 5];
+              const from = op.d % 10 === 0 ? w.stranger : job.qc;
+              return m.write.submitQuery([job.id], { account: from.account, value });
+            }
+            case "assignMpcs": {
+              if (!job) throw new Skip();
+              const count = op.d % 8 === 0 ? job.mpcCount + 1 : job.mpcCount;
+              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC), count, op.c);
+              const price = BigInt(1 + (op.b % 60));
+              return m.write.assignMpcs([job.id, mpcs.map((x) => x.account.address), price], {
+                account: w.gds.account,
+              });
+            }
+            case "update":
+            case "fail": {
+              if (!job) throw new Skip();
+              const progress = await m.read.getProgress([job.id]);
+              if (progress.length === 0) throw new Skip();
+              const p = pick(progress, op.b);
+              let status = nextStatus(p, job.jobType, job.totalEpochs, op.c, op.d);
+              if (op.kind === "fail") status = { ...status, status: STATUS.Failed };
+              const who = w.nodes.find(
+                (n) => n.wallet.account.address.toLowerCase() === p.account.toLowerCase(),
+              );
+              const sender = who && op.d % 13 !== 0 ? who.wallet : w.stranger;
+              return m.write.updateJobStatus([job.id, status], { account: sender.account });
+            }
+            case "requestReplacement": {
+              if (!job) throw new Skip();
+              const [dos, , mpcs] = await m.read.getParticipants([job.id]);
+              if (dos.length === 0 || mpcs.length === 0) throw new Skip();
+              const requester = w.nodes.find(
+                (n) => n.wallet.account.address.toLowerCase() === pick(dos, op.b).toLowerCase(),
+              );
+              return m.write.requestMpcReplacement([job.id, pick(mpcs, op.c)], {
+                account: (requester?.wallet ?? w.stranger).account,
+              });
+            }
+            case "replaceMpc": {
+              if (!job) throw new Skip();
+              const [, , mpcs] = await m.read.getParticipants([job.id]);
+              if (mpcs.length === 0) throw new Skip();
+              const fresh = pick(nodesWithRole(ROLE.MPC), op.c);
+              return m.write.replaceMpc([job.id, pick(mpcs, op.b), fresh.account.address], {
+                account: w.gds.account,
+              });
+            }
+            case "reportFailure": {
+              if (!job) throw new Skip();
+              const progress = await m.read.getProgress([job.id]);
+              const late = progress.filter((p) => p.timedOut).map((p) => p.account);
+              const named =
+                op.b % 3 !== 0 && late.length > 0
+                  ? late.slice(0, 1 + (op.c % late.length))
+                  : progress.length > 0
+                    ? [pick(progress, op.c).account]
+                    : [w.stranger.account.address];
+              const reason = op.d % 3 === 0 ? 2 : 1;
+              const by = reason === 2 && op.d % 2 === 0 ? w.gds : pick([w.stranger, job.qc, w.gds], op.d);
+              return m.write.reportFailure([job.id, named, reason], { account: by.account });
+            }
+            case "settleAbort": {
+              if (!job) throw new Skip();
+              const by = op.b % 2 === 0 ? w.gds : w.stranger;
+              return m.write.settleAbort([job.id], { account: by.account });
+            }
+            case "cancel": {
+              if (!job) throw new Skip();
+              const by = pick([job.qc, w.gds, w.stranger], op.b);
+              return m.write.cancelJob([job.id], { account: by.account });
+            }
+          }
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },
+    );
+
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `      property: ${counters.ops} operations in ${seconds.toFixed(1)} s, ${counters.reverted} reverted, ` +
+        `${counters.skipped} skipped (nothing to act on), ` +
+        `${counters.settled} jobs settled`,
+    );
+    console.log(
+      "      per kind (ok/reverted): " +
+        Object.entries(counters.byKind)
+          .map(([k, v]) => `${k} ${v.ok}/${v.reverted}`)
+          .join(", "),
+    );
+    expect(counters.settled).to.be.greaterThan(0);
+  });
+});
