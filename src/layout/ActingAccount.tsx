@@ -1,13 +1,14 @@
 import { useAccount } from "wagmi";
 import { findDevAccount } from "../config/devAccounts.ts";
-import { DEV_CONNECTOR_ID } from "../wallet/devAccountsConnector.ts";
+import { DEV_CONNECTOR_TYPE } from "../wallet/devAccountsConnector.ts";
 import { DevAccountPicker } from "../wallet/DevAccountPicker.tsx";
 
 /** Who is acting: the full address (with its demo role on the local chain), or a picker for dev accounts. */
 export function ActingAccount() {
   const { address, connector, isConnected } = useAccount();
   if (!isConnected || !address) return null;
-  if (connector?.id === DEV_CONNECTOR_ID) return <DevAccountPicker address={address} connector={connector} />;
+  if (connector?.type === DEV_CONNECTOR_TYPE)
+    return <DevAccountPicker address={address} connector={connector} />;
   const dev = findDevAccount(address);
   return (
     <span className="font-mono" data-testid="connected-address" title={address}>

@@ -7,6 +7,11 @@ import {
 } from "./devAccountSelection.ts";
 
 export const DEV_CONNECTOR_ID = "fedpayDevAccounts";
+/**
+ * How the app recognises this wallet's connection: RainbowKit hands wagmi a copy of the connector
+ * with its wallet id ("fedpay-dev-accounts") in place of the connector's id, but keeps the type.
+ */
+export const DEV_CONNECTOR_TYPE = "devAccounts";
 
 /**
  * A wallet over anvil's unlocked dev accounts, for the local chain only. wagmi's `mock` connector
@@ -21,7 +26,7 @@ export function devAccountsConnector() {
       ...base,
       id: DEV_CONNECTOR_ID,
       name: "Dev accounts",
-      type: "devAccounts",
+      type: DEV_CONNECTOR_TYPE,
       async connect(parameters) {
         const { chainId } = await base.connect.call(this, { chainId: parameters?.chainId });
         rememberDevWalletConnected(true);

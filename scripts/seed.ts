@@ -1,0 +1,295 @@
+// Seeds the demo through the same contract calls users make: roles, node stakes, and jobs in
+// several states so every page shows something real at once.
+// Usage: npm run seed -- [--rpc URL] [--record FILE] [--force]
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { type Address, type Hex, parseEther } from "viem";
+import { devAccountsWithRole } from "../src/config/devAccounts.ts";
+import { jobMarketAbi } from "../src/generated/abis.ts";
+import { connect, write } from "./lib/chain.ts";
+import { isMain, parseFlags } from "./lib/cli.ts";
+import { readDeploymentRecord } from "./lib/deployment-record.ts";
+import { defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
+import { roleMapLines } from "./lib/role-map.ts";
+
+const ALL = 0xffffffff;
+const HORIZONTAL = 0;
+const VERTICAL = 1;
+const ROLE_DO = 1;
+const ROLE_MPC = 2;
+const TASK = { training: 0, psi: 1, aggregation: 2 } as const;
+const STATUS = { started: 0, inProgress: 1, completed: 2, failed: 3 } as const;
+
+/** Readable amounts: every DO asks 0.1 ETH per job, every MPC 0.05 ETH; nodes stake 5 ETH. */
+const DO_PRICE = parseEther("0.1");
+const MPC_PRICE = parseEther("0.05");
+const NODE_STAKE = parseEther("5");
+
+const admin = devAccountsWithRole("admin")[0]!.address;
+const gds = devAccountsWithRole("gds")[0]!.address;
+const qcs = devAccountsWithRole("qc").map((a) => a.address);
+const dos = devAccountsWithRole("do").map((a) => a.address);
+const mpcs = devAccountsWithRole("mpc").map((a) => a.address);
+
+type Status = { taskType: number; epoch: number; batch: number; status: number };
+
+function newJobId(): Hex {
+  return `0x${randomUUID().replaceAll("-", "")}`;
+}
+
+interface SeedOptions {
+  rpcUrl: string;
+  recordFile?: string;
+  /** Seed even when the market already has nodes or jobs. */
+  force?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface SeededJob {
+  id: Hex;
+  /** The job state the seed means to leave it in (SPEC.md §4 numbering). */
+  expectedState: number;
+  state: string;
+}
+
+const JOB_STATE = { ordered: 1, dispatched: 2, completed: 4, failed: 5, cancelled: 6 } as const;
+
+export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | undefined> {
+  const log = options.log ?? console.log;
+  const ctx = await connect(options.rpcUrl);
+  const recordFile = options.recordFile
+    ? path.resolve(repoRoot, options.recordFile)
+    : defaultDeploymentFile(ctx.chain.id);
+  const record = readDeploymentRecord(recordFile);
+  if (!record) throw new Error(`No deployment record at ${recordFile}: deploy first`);
+  const market = { address: record.jobMarket, abi: jobMarketAbi } as const;
+  const read = ctx.publicClient;
+
+  const [jobCount, nodeCount] = await Promise.all([
+    read.readContract({ ...market, functionName: "jobCount" }),
+    read.readContract({ ...market, functionName: "nodeCount" }),
+  ]);
+  if ((jobCount > 0n || nodeCount > 0n) && !options.force) {
+    log(
+      `The market already has ${jobCount} jobs and ${nodeCount} nodes: not seeding (use --force to add more)`,
+    );
+    return undefined;
+  }
+  const started = Date.now();
+  const as = (who: Address) => ctx.wallet(who);
+  // Calls are checked against the ABI by simulation at run time (write simulates before sending).
+  const send = (who: Address, call: { functionName: string; args: readonly unknown[]; value?: bigint }) =>
+    write(ctx, as(who), { ...market, ...call } as never);
+
+  // Roles: the admin holds every role after initialize; the demo's GDS is a separate account.
+  const gdsRole = await read.readContract({ ...market, functionName: "GDS_ROLE" });
+  if (!(await read.readContract({ ...market, functionName: "hasRole", args: [gdsRole, gds] }))) {
+    await send(admin, { functionName: "grantRole", args: [gdsRole, gds] });
+  }
+
+  // Nodes: five DOs and three MPCs, each staking 5 ETH.
+  for (const [role, nodes] of [
+    [ROLE_DO, dos],
+    [ROLE_MPC, mpcs],
+  ] as const) {
+    for (const node of nodes) {
+      const view = await read.readContract({ ...market, functionName: "getNode", args: [node] });
+      if (view.role === 0)
+        await send(node, { functionName: "registerNode", args: [role], value: NODE_STAKE });
+    }
+  }
+
+  const gdsFeeBps = (await read.readContract({ ...market, functionName: "parameters" })).gdsFeeBps;
+  const quoteOf = async (jobType: number, jobDos: Address[], mpcCount: number) =>
+    (
+      await read.readContract({
+        ...market,
+        functionName: "priceOf",
+        args: [jobType, jobDos.map(() => DO_PRICE), 1, mpcCount, MPC_PRICE, gdsFeeBps],
+      })
+    ).total;
+
+  /** placeOrder by the GDS; optionally the QC pays the quote and the GDS assigns MPCs (dispatch). */
+  const order = async (p: {
+    jobType: number;
+    qc: Address;
+    jobDos: Address[];
+    jobMpcs: Address[];
+    totalEpochs: number;
+    pay: boolean;
+    assign: boolean;
+  }): Promise<Hex> => {
+    const id = newJobId();
+    const quote = await quoteOf(p.jobType, p.jobDos, p.jobMpcs.length);
+    await send(gds, {
+      functionName: "placeOrder",
+      args: [
+        id,
+        p.jobType,
+        p.qc,
+        p.jobDos,
+        p.jobDos.map(() => DO_PRICE),
+        1,
+        p.jobMpcs.length,
+        p.totalEpochs,
+        quote,
+      ],
+    });
+    if (p.pay) await send(p.qc, { functionName: "submitQuery", args: [id], value: quote });
+    if (p.assign) await send(gds, { functionName: "assignMpcs", args: [id, p.jobMpcs, MPC_PRICE] });
+    return id;
+  };
+  const report = (who: Address, id: Hex, status: Status) =>
+    send(who, { functionName: "updateJobStatus", args: [id, status] });
+  const training = (epoch: number, batch: number, status: number): Status => ({
+    taskType: TASK.training,
+    epoch,
+    batch,
+    status,
+  });
+
+  const jobs: SeededJob[] = [];
+
+  // 1. Ordered: placed by the GDS, waiting for the QC's payment and the MPCs.
+  const ordered = await order({
+    jobType: HORIZONTAL,
+    qc: qcs[0]!,
+    jobDos: [dos[0]!, dos[1]!, dos[2]!],
+    jobMpcs: [mpcs[0]!],
+    totalEpochs: 3,
+    pay: false,
+    assign: false,
+  });
+  jobs.push({
+    id: ordered,
+    expectedState: JOB_STATE.ordered,
+    state: "Ordered (QC 1 has not paid yet; no MPC assigned)",
+  });
+
+  // 2. Dispatched with progress: DOs are in epoch 1 of 3, the MPCs aggregated epoch 0.
+  const running = await order({
+    jobType: HORIZONTAL,
+    qc: qcs[0]!,
+    jobDos: [dos[1]!, dos[2]!, dos[3]!, dos[4]!],
+    jobMpcs: [mpcs[0]!, mpcs[1]!],
+    totalEpochs: 3,
+    pay: true,
+    assign: true,
+  });
+  for (const [i, node] of [dos[1]!, dos[2]!, dos[3]!, dos[4]!].entries()) {
+    await report(node, running, training(0, ALL, STATUS.completed));
+    await report(node, running, training(1, i + 1, STATUS.inProgress));
+  }
+  for (const mpc of [mpcs[0]!, mpcs[1]!]) {
+    await report(mpc, running, {
+      taskType: TASK.aggregation,
+      epoch: 0,
+      batch: ALL,
+      status: STATUS.completed,
+    });
+  }
+  jobs.push({
+    id: running,
+    expectedState: JOB_STATE.dispatched,
+    state: "Dispatched (training epoch 1 of 3 in progress)",
+  });
+
+  // 3. Completed: two DOs finish both epochs; everyone is paid, the QC's change refunded.
+  const completed = await order({
+    jobType: HORIZONTAL,
+    qc: qcs[1]!,
+    jobDos: [dos[0]!, dos[1]!],
+    jobMpcs: [mpcs[2]!],
+    totalEpochs: 2,
+    pay: true,
+    assign: true,
+  });
+  await report(mpcs[2]!, completed, {
+    taskType: TASK.aggregation,
+    epoch: 0,
+    batch: ALL,
+    status: STATUS.completed,
+  });
+  for (const node of [dos[0]!, dos[1]!]) {
+    await report(node, completed, training(0, ALL, STATUS.completed));
+    await report(node, completed, training(1, ALL, STATUS.completed));
+    await report(node, completed, training(ALL, ALL, STATUS.completed));
+  }
+  jobs.push({ id: completed, expectedState: JOB_STATE.completed, state: "Completed (rewards paid)" });
+
+  // 4. Failed: a vertical job where DO 5 reports its own failure during training; the GDS settles
+  //    the abort at once (DO 5 is fined, the others compensated for their completed epochs).
+  const failed = await order({
+    jobType: VERTICAL,
+    qc: qcs[1]!,
+    jobDos: [dos[2]!, dos[3]!, dos[4]!],
+    jobMpcs: [mpcs[1]!, mpcs[2]!],
+    totalEpochs: 2,
+    pay: true,
+    assign: true,
+  });
+  for (const node of [dos[2]!, dos[3]!, dos[4]!, mpcs[1]!, mpcs[2]!]) {
+    await report(node, failed, { taskType: TASK.psi, epoch: ALL, batch: ALL, status: STATUS.completed });
+  }
+  for (const node of [dos[2]!, dos[3]!]) await report(node, failed, training(0, ALL, STATUS.completed));
+  await report(dos[4]!, failed, training(0, 2, STATUS.failed));
+  await send(gds, { functionName: "settleAbort", args: [failed] });
+  jobs.push({
+    id: failed,
+    expectedState: JOB_STATE.failed,
+    state: "Failed (DO 5 reported its own failure; abort settled)",
+  });
+
+  // 5. Cancelled: QC 2 paid, then cancelled before dispatch (full refund).
+  const cancelled = await order({
+    jobType: HORIZONTAL,
+    qc: qcs[1]!,
+    jobDos: [dos[3]!],
+    jobMpcs: [mpcs[0]!],
+    totalEpochs: 1,
+    pay: true,
+    assign: false,
+  });
+  await send(qcs[1]!, { functionName: "cancelJob", args: [cancelled] });
+  jobs.push({
+    id: cancelled,
+    expectedState: JOB_STATE.cancelled,
+    state: "Cancelled (before dispatch, QC 2 refunded)",
+  });
+
+  // The demo is only worth showing if every job is where the role map says it is.
+  for (const job of jobs) {
+    const view = await read.readContract({ ...market, functionName: "getJob", args: [job.id] });
+    if (view.state !== job.expectedState) {
+      throw new Error(
+        `Seeded job ${job.id} is in state ${view.state}, expected ${job.expectedState} (${job.state})`,
+      );
+    }
+  }
+  log(
+    `Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dos.length} DOs, ${mpcs.length} MPCs, ${jobs.length} jobs`,
+  );
+  return jobs;
+}
+
+export function describeSeed(jobs: SeededJob[]): string[] {
+  return jobs.map((j) => `  ${j.id}  ${j.state}`);
+}
+
+if (isMain(import.meta.url)) {
+  const { flags, values } = parseFlags(process.argv.slice(2));
+  seedDemo({
+    rpcUrl: values.get("rpc") ?? process.env.RPC_URL ?? "http://127.0.0.1:8545",
+    recordFile: values.get("record") ?? process.env.DEPLOYMENT_FILE,
+    force: flags.has("force"),
+  })
+    .then((jobs) => {
+      if (!jobs) return;
+      console.log("Demo jobs:\n" + describeSeed(jobs).join("\n"));
+      console.log("Role map:\n" + roleMapLines().join("\n"));
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
