@@ -1,0 +1,58 @@
+import { Coin } from "../../components/Coin.tsx";
+import { JobLink } from "../../components/JobLink.tsx";
+import { JobStateBadge } from "../../components/JobStateBadge.tsx";
+import { AddressText } from "../../components/AddressText.tsx";
+import { ProgressTable } from "../../components/ProgressTable.tsx";
+import { useReadProgress } from "../../hooks/useReadProgress.ts";
+import { JobState, jobTypeName } from "../../lib/enums.ts";
+import type { JobView } from "../../lib/views.ts";
+import { CancelJob } from "./CancelJob.tsx";
+import { JobPrice } from "./JobPrice.tsx";
+import { PayForm } from "./PayForm.tsx";
+
+/** One open job of the QC: price, what is paid, the payment form, progress, cancellation. */
+export function QcJobCard({ job, block }: { job: JobView; block: bigint | undefined }) {
+  const running = job.state === JobState.Dispatched || job.state === JobState.Aborting;
+  const progress = useReadProgress(running ? job.id : undefined).data;
+  return (
+    <article
+      className="rounded border border-slate-200 p-3"
+      data-testid={`job-row-${job.id}`}
+      aria-label={`Job ${job.id}`}
+    >
+      <header className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+        <JobLink id={job.id} />
+        <JobStateBadge state={job.state} />
+        <span>{jobTypeName(job.jobType)}</span>
+        <span className="text-slate-600">
+          GDS <AddressText address={job.gds} />
+        </span>
+        <span className="text-slate-600">{job.totalEpochs} epochs</span>
+      </header>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <JobPrice job={job} />
+          <p className="mt-2 text-sm">
+            Paid so far: <Coin wei={job.paid} testId={`paid-${job.id}`} />
+          </p>
+        </div>
+        <div className="flex flex-col gap-3">
+          {job.state === JobState.Ordered && <PayForm job={job} />}
+          {(job.state === JobState.Ordered || job.state === JobState.Dispatched) && <CancelJob job={job} />}
+          {job.state === JobState.Aborting && (
+            <p className="text-sm text-amber-800">
+              A participant reported a failure: the job is being settled. You will be refunded everything you
+              paid.
+            </p>
+          )}
+        </div>
+      </div>
+      {running && progress && (
+        <div className="mt-3">
+          <h3 className="mb-1 text-sm font-medium">Progress</h3>
+          <ProgressTable participants={progress} totalEpochs={job.totalEpochs} block={block} />
+        </div>
+      )}
+    </article>
+  );
+}
