@@ -15,7 +15,7 @@ library DoList {
         uint256 size = words.length * 32 + 1; // + the leading STOP byte
         // init code (12 bytes): PUSH2 size, DUP1, PUSH1 0x0c, PUSH1 0, CODECOPY, PUSH1 0, RETURN
         bytes memory initCode = abi.encodePacked(hex"61", uint16(size), hex"80600c6000396000f3", hex"00", words);
-        assembly {
+        assembly ("memory-safe") {
             pointer := create(0, add(initCode, 0x20), mload(initCode))
         }
         if (pointer == address(0)) revert IJobMarket.JobMarketDoListWriteFailed();
@@ -35,7 +35,7 @@ library DoList {
     /// @dev All `count` words of the list at `pointer`.
     function read(address pointer, uint256 count) internal view returns (bytes32[] memory words) {
         words = new bytes32[](count);
-        assembly {
+        assembly ("memory-safe") {
             extcodecopy(pointer, add(words, 0x20), 1, mul(count, 0x20))
         }
     }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {PriceBreakdown} from "../types/JobTypes.sol";
 
 /// @title FeeMath
 /// @notice Every money rule of SPEC.md sections 3 and 6 as pure functions, in one place: fees, price,
 /// collateral, fines, compensation, remainder shares and cancellation fee. Settlement code only adds up
 /// what these return; rounding is always down, and the callers give the dust to the GDS.
+/// @dev Plain checked arithmetic: the market bounds prices to uint96, F to uint32, C to uint88 and totals
+/// to uint128, so no product below can overflow 256 bits (and if one did, it would revert, not wrap).
 library FeeMath {
     uint256 internal constant BPS = 10_000;
     uint8 internal constant HORIZONTAL = 0;
@@ -63,7 +64,7 @@ library FeeMath {
 
     /// @notice Fine of one of `offenders` offenders: floor(fineBps * C / k).
     function fineOf(uint256 collateral, uint16 fineBps, uint256 offenders) internal pure returns (uint256) {
-        return Math.mulDiv(collateral, fineBps, BPS * offenders);
+        return (collateral * fineBps) / (BPS * offenders);
     }
 
     /// @notice What a good DO is owed when a job is settled by settleAbort: fee * completedEpochs / totalEpochs.
@@ -72,18 +73,18 @@ library FeeMath {
         uint32 completedEpochs,
         uint32 totalEpochs
     ) internal pure returns (uint256) {
-        return Math.mulDiv(fee, completedEpochs, totalEpochs);
+        return (fee * completedEpochs) / totalEpochs;
     }
 
     /// @notice A compensation of `owed` out of a pool of `pool` when all owed add up to `totalOwed`:
     /// paid in full if the pool covers everyone, else shrunk in proportion (rounded down).
     function scaledCompensation(uint256 owed, uint256 pool, uint256 totalOwed) internal pure returns (uint256) {
-        return totalOwed <= pool ? owed : Math.mulDiv(owed, pool, totalOwed);
+        return totalOwed > pool ? (owed * pool) / totalOwed : owed;
     }
 
     /// @notice `amount * weight / totalWeight`, rounded down: a member's part of a group's amount.
     function proportional(uint256 amount, uint256 weight, uint256 totalWeight) internal pure returns (uint256) {
-        return Math.mulDiv(amount, weight, totalWeight);
+        return (amount * weight) / totalWeight;
     }
 
     /// @notice Splits the remainder of the fine pool among the groups (SPEC.md section 6, rule 4).
@@ -111,8 +112,8 @@ library FeeMath {
             (wMpc, wDo) = (mpcWeight, doWeight);
         }
         uint256 sum = wGds + wMpc + wDo;
-        mpcPart = Math.mulDiv(remainder, wMpc, sum);
-        doPart = Math.mulDiv(remainder, wDo, sum);
+        mpcPart = (remainder * wMpc) / sum;
+        doPart = (remainder * wDo) / sum;
         gdsPart = remainder - mpcPart - doPart;
     }
 

@@ -56,7 +56,7 @@ library JobRules {
 
     /// @dev lastSeen of a participant (SPEC.md section 5): max(heartbeat, last update in the job, dispatch);
     /// frozen at its Failed report once it reported Failed.
-    function lastSeenOf(Job storage job, Part memory part, address who) internal view returns (uint256 lastSeen) {
+    function lastSeenOf(Job storage job, Part storage part, address who) internal view returns (uint256 lastSeen) {
         lastSeen = part.lastSeen;
         if (part.failed) return lastSeen;
         uint256 heartbeat = StorageAccess.layout().liveness[who].lastHeartbeat;
@@ -65,10 +65,28 @@ library JobRules {
         if (dispatchedAt > lastSeen) lastSeen = dispatchedAt;
     }
 
-    /// @dev Whether a participant is timed out at block `atBlock`. One that completed its part never is.
-    function timedOutAt(Job storage job, Part memory part, address who, uint256 atBlock) internal view returns (bool) {
+    /// @dev Whether a participant is timed out at block `atBlock` (block > lastSeen + timeoutBlocks).
+    /// One that completed its part never is.
+    function timedOut(Job storage job, Part storage part, address who, uint256 atBlock) internal view returns (bool) {
+        return timedOutWith(part, who, atBlock, job.dispatchedAt, job.params.timeoutBlocks);
+    }
+
+    /// @dev timedOut with the job's dispatch block and timeout already read (settlement loops). Reads the
+    /// cheap sources first: a recent update or the dispatch settles it without the heartbeat slot.
+    function timedOutWith(
+        Part storage part,
+        address who,
+        uint256 atBlock,
+        uint256 dispatchedAt,
+        uint256 timeoutBlocks
+    ) internal view returns (bool) {
         if (part.partComplete) return false;
-        return atBlock > lastSeenOf(job, part, who) + job.params.timeoutBlocks;
+        uint256 seen = part.lastSeen;
+        bool failed = part.failed;
+        if (!failed && dispatchedAt > seen) seen = dispatchedAt;
+        if (atBlock <= seen + timeoutBlocks) return false;
+        if (failed) return true;
+        return atBlock > uint256(StorageAccess.layout().liveness[who].lastHeartbeat) + timeoutBlocks;
     }
 
     /// @dev Moves `amount` from a node's free stake to its locked collateral for job `id`.
@@ -86,13 +104,22 @@ library JobRules {
     }
 
     /// @dev Ends a node's part in job `id`: its collateral `collateral` leaves the lock, `collateral - fine`
-    /// goes back to its free stake plus `reward`. One read and one write of its money slot.
+    /// goes back to its free stake plus `reward`. One SLOAD and one SSTORE of its packed money slot
+    /// (NodeAccount: balance bits 0-127, locked 128-215, activeJobs 216-247, role 248-255).
+    /// Cannot overflow: every balance is coins held by the contract (< 2**128), and locked >= collateral.
     function release(bytes16 id, address node, uint256 collateral, uint256 fine, uint256 reward) internal {
         NodeAccount storage account = StorageAccess.layout().accounts[node];
-        NodeAccount memory a = account;
-        account.locked = uint88(a.locked - collateral);
-        account.activeJobs = a.activeJobs - 1;
-        account.balance = uint128(a.balance + (collateral - fine) + reward);
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(account.slot)
+        }
+        uint256 balance = (word & type(uint128).max) + (collateral - fine) + reward;
+        uint256 locked = ((word >> 128) & type(uint88).max) - collateral;
+        uint256 activeJobs = ((word >> 216) & type(uint32).max) - 1;
+        word = (word & (uint256(type(uint8).max) << 248)) | (activeJobs << 216) | (locked << 128) | balance;
+        assembly ("memory-safe") {
+            sstore(account.slot, word)
+        }
         if (collateral > fine) emit IJobMarket.CollateralReleased(id, node, collateral - fine);
     }
 

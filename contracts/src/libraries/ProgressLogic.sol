@@ -30,7 +30,7 @@ library ProgressLogic {
         _checkRange(id, job.totalEpochs, status);
 
         if (status.status == JobRules.STATUS_FAILED) {
-            _fail(job, id, stored, part, jobType);
+            _fail(job, id, stored, part.role, jobType, status);
         } else {
             if (part.reported && part.taskType == status.taskType && _behind(status, part)) {
                 revert IJobMarket.JobMarketProgressRegressed(
@@ -73,9 +73,9 @@ library ProgressLogic {
         Job storage job = JobRules.jobOf(id);
         JobRules.requireState(job, id, JobRules.STATE_DISPATCHED);
         mapping(address => Part) storage parts = $.parts[id];
-        Part memory old = parts[oldMpc];
+        Part storage old = parts[oldMpc];
         if (old.role != JobRules.ROLE_MPC) revert IJobMarket.JobMarketNotParticipant(id, oldMpc);
-        if (!old.replacementRequested && !old.failed && !JobRules.timedOutAt(job, old, oldMpc, block.number)) {
+        if (!old.replacementRequested && !old.failed && !JobRules.timedOut(job, old, oldMpc, block.number)) {
             revert IJobMarket.JobMarketReplacementNotAllowed(id, oldMpc);
         }
         uint8 replacements = job.replacements;
@@ -86,8 +86,8 @@ library ProgressLogic {
         uint256 collateral = job.collateral;
         // The replaced MPC gets no reward; its collateral is unlocked.
         JobRules.release(id, oldMpc, collateral, 0, 0);
-        delete parts[oldMpc];
         if (old.partComplete && job.jobType == JobRules.VERTICAL) job.completedCount -= 1;
+        delete parts[oldMpc];
         JobRules.lock(id, newMpc, JobRules.ROLE_MPC, collateral);
         // A replacement starts its own progress afresh; its liveness counts from joining.
         parts[newMpc] = Part({
@@ -152,13 +152,23 @@ library ProgressLogic {
 
     /// @dev A Failed report: in a Horizontal job an MPC's report is a replacement request; anyone else's
     /// puts the job into Aborting. The reporter's liveness freezes at this block either way.
-    function _fail(Job storage job, bytes16 id, Part storage stored, Part memory part, uint8 jobType) private {
-        bool late = JobRules.timedOutAt(job, part, msg.sender, block.number);
+    function _fail(
+        Job storage job,
+        bytes16 id,
+        Part storage stored,
+        uint8 role,
+        uint8 jobType,
+        JobStatus calldata status
+    ) private {
+        bool late = JobRules.timedOut(job, stored, msg.sender, block.number);
+        stored.taskType = status.taskType;
+        stored.epoch = status.epoch;
+        stored.batch = status.batch;
         stored.failed = true;
         stored.reported = true;
         stored.status = JobRules.STATUS_FAILED;
         stored.lastSeen = uint64(block.number);
-        if (jobType == JobRules.HORIZONTAL && part.role == JobRules.ROLE_MPC) {
+        if (jobType == JobRules.HORIZONTAL && role == JobRules.ROLE_MPC) {
             stored.replacementRequested = true;
             emit IJobMarket.MpcReplacementRequested(id, msg.sender, msg.sender);
             return;

@@ -12,18 +12,25 @@ import {DoList} from "./DoList.sol";
 /// settlement of an abort, and cancellation. Settlement only credits internal balances (pull payments).
 /// An external library delegatecalled by the JobMarket (which checks roles before calling).
 /// @dev Every settlement conserves value: the credits it lists in RewardDistributed plus the Refund to
-/// the QC equal what the QC paid plus the fines it took. The money slot of each participant is read and
-/// written exactly once.
+/// the QC equal what the QC paid plus the fines it took. Each participant's Part slot is read once and
+/// its money slot read and written once.
 library SettlementLogic {
     /// @dev One participant during a settlement.
     struct Member {
         address account;
         uint256 fee;
-        uint256 fine;
-        uint256 credit;
+        uint256 owed; // compensation owed (good DOs), before shrinking
+        uint32 completedEpochs;
         uint8 reason;
         bool offender;
-        uint32 completedEpochs;
+    }
+
+    /// @dev The credits of a settlement, in RewardDistributed order.
+    struct Payout {
+        address[] recipients;
+        uint256[] amounts;
+        uint256 count;
+        uint256 total;
     }
 
     /// @notice Pays everyone of a job whose last participant just completed its part.
@@ -31,15 +38,14 @@ library SettlementLogic {
         Job storage job = JobRules.jobOf(id);
         Member[] memory members = _members(job);
         uint256 collateral = job.collateral;
-        uint256 rewarded;
+        Payout memory payout = _payout(members.length);
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
-            m.credit = m.fee;
-            rewarded += m.fee;
-            JobRules.release(id, m.account, collateral, 0, m.credit);
+            _add(payout, m.account, m.fee);
+            JobRules.release(id, m.account, collateral, 0, m.fee);
         }
         uint256 total = job.totalPrice;
-        _finish(job, id, JobRules.STATE_COMPLETED, members, total - rewarded, job.paid - total);
+        _finish(job, id, JobRules.STATE_COMPLETED, payout, total - payout.total, job.paid - total);
     }
 
     /// @notice Settles a job on a reported failure (SPEC.md section 6).
@@ -56,17 +62,21 @@ library SettlementLogic {
         mapping(address => Part) storage parts = $.parts[id];
         for (uint256 i; i < offenders.length; ++i) {
             address who = offenders[i];
-            Part memory part = parts[who];
+            Part storage part = parts[who];
             if (part.role == 0) revert IJobMarket.JobMarketNotParticipant(id, who);
             for (uint256 j; j < i; ++j) {
                 if (offenders[j] == who) revert IJobMarket.JobMarketDuplicateParticipant(id, who);
             }
-            if (reason == JobRules.REASON_HEARTBEAT_TIMEOUT && !JobRules.timedOutAt(job, part, who, block.number)) {
+            if (reason == JobRules.REASON_HEARTBEAT_TIMEOUT && !JobRules.timedOut(job, part, who, block.number)) {
                 revert IJobMarket.JobMarketNotTimedOut(id, who);
             }
         }
 
+        // Offenders: the named ones, plus everyone timed out now.
         Member[] memory members = _members(job);
+        uint256 dispatchedAt = job.dispatchedAt;
+        uint256 timeoutBlocks = job.params.timeoutBlocks;
+        uint256 offenderCount;
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
             for (uint256 j; j < offenders.length; ++j) {
@@ -76,16 +86,17 @@ library SettlementLogic {
                     break;
                 }
             }
-            if (!m.offender) {
-                Part memory part = parts[m.account];
-                if (JobRules.timedOutAt(job, part, m.account, block.number)) {
-                    m.offender = true;
-                    m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
-                }
+            if (
+                !m.offender &&
+                JobRules.timedOutWith(parts[m.account], m.account, block.number, dispatchedAt, timeoutBlocks)
+            ) {
+                m.offender = true;
+                m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
             }
+            if (m.offender) ++offenderCount;
         }
         // Settled by reportFailure, a good DO is owed its full fee.
-        _settleFailure(job, id, members, false);
+        _settleFailure(job, id, members, offenderCount, false);
     }
 
     /// @notice Settles an Aborting job (SPEC.md section 6, rule 5).
@@ -99,24 +110,31 @@ library SettlementLogic {
         uint256 graceOver = abortedAt + job.params.abortGraceBlocks;
         if (!byGds && block.number < graceOver) revert IJobMarket.JobMarketGraceNotOver(id, graceOver);
 
+        // Offenders: the reporter, plus everyone already timed out at the abort block (participants
+        // told to stop are not fined for stopping).
         address reporter = job.abortReporter;
+        uint8 reporterReason =
+            job.abortReporterLate ? JobRules.REASON_HEARTBEAT_TIMEOUT : JobRules.REASON_SELF_REPORTED;
+        uint256 dispatchedAt = job.dispatchedAt;
+        uint256 timeoutBlocks = job.params.timeoutBlocks;
         mapping(address => Part) storage parts = $.parts[id];
         Member[] memory members = _members(job);
+        uint256 offenderCount;
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
-            Part memory part = parts[m.account];
+            Part storage part = parts[m.account];
             m.completedEpochs = part.completedEpochs;
             if (m.account == reporter) {
                 m.offender = true;
-                m.reason = job.abortReporterLate ? JobRules.REASON_HEARTBEAT_TIMEOUT : JobRules.REASON_SELF_REPORTED;
-            } else if (JobRules.timedOutAt(job, part, m.account, abortedAt)) {
-                // Timed out already at the abort block: participants told to stop are not fined for stopping.
+                m.reason = reporterReason;
+            } else if (JobRules.timedOutWith(part, m.account, abortedAt, dispatchedAt, timeoutBlocks)) {
                 m.offender = true;
                 m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
             }
+            if (m.offender) ++offenderCount;
         }
         // Settled by settleAbort, a good DO is owed its fee for the epochs it completed.
-        _settleFailure(job, id, members, true);
+        _settleFailure(job, id, members, offenderCount, true);
     }
 
     /// @notice Cancels a job: before dispatch with a full refund, after dispatch with the QC's fine.
@@ -136,21 +154,21 @@ library SettlementLogic {
             for (uint256 i; i < members.length; ++i) {
                 JobRules.release(id, members[i].account, collateral, 0, 0);
             }
-            _finish(job, id, JobRules.STATE_CANCELLED, new Member[](0), 0, paid);
+            _finish(job, id, JobRules.STATE_CANCELLED, _payout(0), 0, paid);
         } else if (state == JobRules.STATE_DISPATCHED) {
             if (!byQc) revert IJobMarket.JobMarketUnauthorized(id, msg.sender);
             uint256 total = job.totalPrice;
             uint256 fine = FeeMath.cancellationFine(total, job.params.cancelFineBps);
             Member[] memory members = _members(job);
-            uint256 rewarded;
+            Payout memory payout = _payout(members.length);
             for (uint256 i; i < members.length; ++i) {
                 Member memory m = members[i];
                 // The fine is shared in proportion to the fees; the GDS takes its part and the dust.
-                m.credit = FeeMath.proportional(fine, m.fee, total);
-                rewarded += m.credit;
-                JobRules.release(id, m.account, collateral, 0, m.credit);
+                uint256 share = FeeMath.proportional(fine, m.fee, total);
+                _add(payout, m.account, share);
+                JobRules.release(id, m.account, collateral, 0, share);
             }
-            _finish(job, id, JobRules.STATE_CANCELLED, members, fine - rewarded, paid - fine);
+            _finish(job, id, JobRules.STATE_CANCELLED, payout, fine - payout.total, paid - fine);
         } else {
             revert IJobMarket.JobMarketWrongState(id, state);
         }
@@ -158,68 +176,68 @@ library SettlementLogic {
 
     /// @dev Fines the offenders, compensates the good DOs from the fine pool, splits the rest by shares,
     /// refunds the QC, releases everyone's collateral.
-    function _settleFailure(Job storage job, bytes16 id, Member[] memory members, bool byEpochs) private {
+    function _settleFailure(
+        Job storage job,
+        bytes16 id,
+        Member[] memory members,
+        uint256 offenderCount,
+        bool byEpochs
+    ) private {
         uint256 collateral = job.collateral;
-        uint256 offenderCount;
-        for (uint256 i; i < members.length; ++i) {
-            if (members[i].offender) ++offenderCount;
-        }
-        // 1. Fines into the pool.
-        uint256 pool;
-        for (uint256 i; i < members.length; ++i) {
-            Member memory m = members[i];
-            if (!m.offender) continue;
-            uint16 fineBps =
-                m.reason == JobRules.REASON_SELF_REPORTED ? job.params.selfReportFineBps : job.params.detectedFineBps;
-            m.fine = FeeMath.fineOf(collateral, fineBps, offenderCount);
-            pool += m.fine;
-        }
-        // 2. Good DOs are owed their fee (or its completed-epoch part), shrunk if the pool is short.
         uint256 doCount = job.doCount;
+        // 1. Fines into the pool; what good DOs are owed; the fee weight of each good group.
+        uint256 selfFine = FeeMath.fineOf(collateral, job.params.selfReportFineBps, offenderCount);
+        uint256 detectedFine = FeeMath.fineOf(collateral, job.params.detectedFineBps, offenderCount);
+        uint256 totalEpochs = job.totalEpochs;
+        uint256 pool;
         uint256 totalOwed;
-        for (uint256 i; i < doCount; ++i) {
-            Member memory m = members[i];
-            if (m.offender) continue;
-            m.credit = byEpochs ? FeeMath.abortCompensation(m.fee, m.completedEpochs, job.totalEpochs) : m.fee;
-            totalOwed += m.credit;
-        }
-        uint256 paidOut;
         uint256 doWeight;
         uint256 mpcWeight;
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
-            if (m.offender) continue;
-            if (i < doCount) {
-                m.credit = FeeMath.scaledCompensation(m.credit, pool, totalOwed);
-                paidOut += m.credit;
+            if (m.offender) {
+                pool += m.reason == JobRules.REASON_SELF_REPORTED ? selfFine : detectedFine;
+            } else if (i < doCount) {
+                m.owed = byEpochs ? (m.fee * m.completedEpochs) / totalEpochs : m.fee;
+                totalOwed += m.owed;
                 doWeight += m.fee;
             } else {
                 mpcWeight += m.fee;
             }
         }
-        // 3. The remainder by the job type's shares; an empty group's share goes to the others.
-        (, uint256 mpcPart, uint256 doPart, uint256 qcPart) = FeeMath.splitRemainder(
-            pool - paidOut,
-            [job.params.gdsShareBps, job.params.mpcShareBps, job.params.doShareBps],
-            mpcWeight,
-            doWeight
-        );
-        uint256 rewarded;
+        // 2. Compensation first (shrunk in proportion if the pool is short: then only dust remains);
+        // the remainder by the job type's shares, an empty group's share going to the others.
+        uint256 mpcPart;
+        uint256 doPart;
+        uint256 qcPart;
+        if (totalOwed <= pool) {
+            (, mpcPart, doPart, qcPart) = FeeMath.splitRemainder(
+                pool - totalOwed,
+                [job.params.gdsShareBps, job.params.mpcShareBps, job.params.doShareBps],
+                mpcWeight,
+                doWeight
+            );
+        }
+        // 3. Credit, fine and release everyone (one write of each money slot).
+        Payout memory payout = _payout(members.length);
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
-            if (!m.offender) {
-                m.credit +=
-                    i < doCount
-                        ? FeeMath.proportional(doPart, m.fee, doWeight)
-                        : FeeMath.proportional(mpcPart, m.fee, mpcWeight);
-                rewarded += m.credit;
+            if (m.offender) {
+                uint256 fine = m.reason == JobRules.REASON_SELF_REPORTED ? selfFine : detectedFine;
+                emit IJobMarket.Fined(id, m.account, fine, m.reason);
+                JobRules.release(id, m.account, collateral, fine, 0);
             } else {
-                emit IJobMarket.Fined(id, m.account, m.fine, m.reason);
+                uint256 credit =
+                    i < doCount
+                        ? FeeMath.scaledCompensation(m.owed, pool, totalOwed) +
+                            FeeMath.proportional(doPart, m.fee, doWeight)
+                        : FeeMath.proportional(mpcPart, m.fee, mpcWeight);
+                _add(payout, m.account, credit);
+                JobRules.release(id, m.account, collateral, 0, credit);
             }
-            JobRules.release(id, m.account, collateral, m.fine, m.credit);
         }
         // 4. The GDS takes its share and every rounding dust; the QC gets back all it paid.
-        _finish(job, id, JobRules.STATE_FAILED, members, pool - qcPart - rewarded, job.paid + qcPart);
+        _finish(job, id, JobRules.STATE_FAILED, payout, pool - qcPart - payout.total, job.paid + qcPart);
     }
 
     /// @dev The job's participants, DOs first (from the DO list) then the current MPCs, with their fees.
@@ -242,12 +260,28 @@ library SettlementLogic {
         }
     }
 
+    /// @dev A payout with room for `participants` credits plus the GDS.
+    function _payout(uint256 participants) private pure returns (Payout memory payout) {
+        payout.recipients = new address[](participants + 1);
+        payout.amounts = new uint256[](participants + 1);
+    }
+
+    /// @dev Lists a non-zero credit.
+    function _add(Payout memory payout, address to, uint256 amount) private pure {
+        if (amount == 0) return;
+        uint256 n = payout.count;
+        payout.recipients[n] = to;
+        payout.amounts[n] = amount;
+        payout.count = n + 1;
+        payout.total += amount;
+    }
+
     /// @dev Credits the GDS and the QC, marks the job settled and emits the settlement's events.
     function _finish(
         Job storage job,
         bytes16 id,
         uint8 finalState,
-        Member[] memory members,
+        Payout memory payout,
         uint256 gdsCredit,
         uint256 qcRefund
     ) private {
@@ -259,21 +293,12 @@ library SettlementLogic {
         job.state = finalState;
         job.settledAt = uint64(block.number);
 
-        address[] memory recipients = new address[](members.length + 1);
-        uint256[] memory amounts = new uint256[](members.length + 1);
-        uint256 n;
-        for (uint256 i; i < members.length; ++i) {
-            if (members[i].credit == 0) continue;
-            recipients[n] = members[i].account;
-            amounts[n] = members[i].credit;
-            ++n;
-        }
-        if (gdsCredit != 0) {
-            recipients[n] = gds;
-            amounts[n] = gdsCredit;
-            ++n;
-        }
-        assembly {
+        _add(payout, gds, gdsCredit);
+        address[] memory recipients = payout.recipients;
+        uint256[] memory amounts = payout.amounts;
+        uint256 n = payout.count;
+        assembly ("memory-safe") {
+            // trim the lists to the credits actually made
             mstore(recipients, n)
             mstore(amounts, n)
         }

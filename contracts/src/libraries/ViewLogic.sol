@@ -102,10 +102,10 @@ library ViewLogic {
     function isTimedOut(bytes16 id, address who) public view returns (bool) {
         Job storage job = JobRules.store().jobs[id];
         uint8 state = job.state;
-        Part memory part = JobRules.store().parts[id][who];
+        Part storage part = JobRules.store().parts[id][who];
         if (part.role == 0) return false;
-        if (state == JobRules.STATE_DISPATCHED) return JobRules.timedOutAt(job, part, who, block.number);
-        if (state == JobRules.STATE_ABORTING) return JobRules.timedOutAt(job, part, who, job.abortedAt);
+        if (state == JobRules.STATE_DISPATCHED) return JobRules.timedOut(job, part, who, block.number);
+        if (state == JobRules.STATE_ABORTING) return JobRules.timedOut(job, part, who, job.abortedAt);
         return false;
     }
 
@@ -115,7 +115,7 @@ library ViewLogic {
         address account,
         uint256 fee
     ) private view returns (ParticipantView memory v) {
-        Part memory part = JobRules.store().parts[id][account];
+        Part storage part = JobRules.store().parts[id][account];
         v.account = account;
         v.role = part.role;
         v.fee = fee;
@@ -128,9 +128,9 @@ library ViewLogic {
         v.replacementRequested = part.replacementRequested;
         uint8 state = job.state;
         if (state == JobRules.STATE_DISPATCHED) {
-            v.timedOut = JobRules.timedOutAt(job, part, account, block.number);
+            v.timedOut = JobRules.timedOut(job, part, account, block.number);
         } else if (state == JobRules.STATE_ABORTING) {
-            v.timedOut = JobRules.timedOutAt(job, part, account, job.abortedAt);
+            v.timedOut = JobRules.timedOut(job, part, account, job.abortedAt);
         }
     }
 }

@@ -121,7 +121,7 @@ library StorageAccess {
         0xde763587c37c83c582efb096461a7d6c2fec470f91520e1c040c81f0a6b7c300;
 
     function layout() internal pure returns (JobMarketStorage.Layout storage $) {
-        assembly {
+        assembly ("memory-safe") {
             $.slot := JOB_MARKET_STORAGE_SLOT
         }
     }
