@@ -14,6 +14,7 @@ import {JobRules} from "./libraries/JobRules.sol";
 import {FeeMath} from "./libraries/FeeMath.sol";
 import {OrderLogic} from "./libraries/OrderLogic.sol";
 import {ProgressLogic} from "./libraries/ProgressLogic.sol";
+import {StatusRules} from "./libraries/StatusRules.sol";
 import {SettlementLogic} from "./libraries/SettlementLogic.sol";
 import {ViewLogic} from "./libraries/ViewLogic.sol";
 import {ParameterRules} from "./libraries/ParameterRules.sol";
@@ -162,9 +163,9 @@ contract JobMarket is
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: see ProgressLogic.updateJobStatus. Settles the job when it completes it.
+    /// @dev Requirements: see StatusRules.updateJobStatus. Settles the job when it completes it.
     function updateJobStatus(bytes16 id, JobStatus calldata status) external {
-        if (ProgressLogic.updateJobStatus(id, status)) SettlementLogic.settleCompleted(id);
+        if (StatusRules.updateJobStatus(id, status)) SettlementLogic.settleCompleted(id);
     }
 
     /// @inheritdoc IJobMarket
