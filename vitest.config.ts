@@ -16,7 +16,7 @@ export default defineConfig({
   define: { __FEDPAY_CONFIG__: JSON.stringify(testAppConfig) },
   test: {
     environment: "happy-dom",
-    include: ["src/**/*.test.{ts,tsx}"],
+    include: ["src/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     testTimeout: 60_000,
   },
 });

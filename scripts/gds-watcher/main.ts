@@ -1,0 +1,66 @@
+// `npm run gds:watch`: the GDS's watcher. It signs as the GDS (GDS_PRIVATE_KEY; the demo GDS on the
+// local chain) and, on every new block, reports timed-out participants, settles self-reported
+// failures and cancels expired orders. Settings: see config.ts. Ctrl-C stops it; restart at will.
+import { createPublicClient, http } from "viem";
+import { backoffDelay, sleep } from "./backoff.ts";
+import { watcherClients } from "./clients.ts";
+import { defaultPollMs, readSettings, resolveMarket, resolveSigner } from "./config.ts";
+import { createRpcCounter } from "./rpc-counter.ts";
+import { GdsWatcher } from "./watcher.ts";
+
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+
+async function main() {
+  const settings = readSettings(process.env);
+  const stop = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (!stop.signal.aborted)
+        log(`${signal}: stopping the watcher (nothing to save: the chain is the state)`);
+      stop.abort();
+    });
+  }
+
+  // The chain id decides the defaults; wait for the RPC if it is not up yet (npm start races it).
+  const probe = createPublicClient({ transport: http(settings.rpcUrl, { retryCount: 0, timeout: 5_000 }) });
+  let chainId: number | undefined;
+  for (let attempt = 0; chainId === undefined && !stop.signal.aborted; attempt++) {
+    try {
+      chainId = await probe.getChainId();
+    } catch {
+      const delay = backoffDelay(attempt, settings.backoff);
+      log(`RPC ${settings.rpcUrl} is not answering; retry in ${(delay / 1000).toFixed(1)} s`);
+      await sleep(delay, stop.signal);
+    }
+  }
+  if (chainId === undefined) return;
+
+  const account = resolveSigner(process.env, chainId);
+  const market = resolveMarket(process.env, chainId);
+  const counter = createRpcCounter();
+  const { chain, client, wallet } = watcherClients(settings.rpcUrl, chainId, account, counter);
+  const pollMs = settings.pollMs ?? defaultPollMs(chainId);
+  log(
+    `GDS watcher on chain ${chainId} (${settings.rpcUrl}), market ${market}, signer ${account.address}; ` +
+      `polling every ${pollMs} ms, status every ${settings.statusEveryBlocks} blocks, reads by ${settings.readMode}`,
+  );
+  const watcher = new GdsWatcher({
+    client,
+    wallet,
+    chain,
+    market,
+    settleDelayBlocks: settings.settleDelayBlocks,
+    statusEveryBlocks: settings.statusEveryBlocks,
+    pollMs,
+    backoff: settings.backoff,
+    readMode: settings.readMode,
+    counter,
+    log,
+  });
+  await watcher.run(stop.signal);
+}
+
+main().catch((error: unknown) => {
+  console.error(`GDS watcher failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
