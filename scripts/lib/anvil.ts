@@ -93,6 +93,12 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  if (process.env.ANVIL_DEBUG)
+    child.once("exit", (code, signal) =>
+      console.error(
+        `[anvil ${options.port}] exit code=${code} signal=${signal} pid=${process.pid}\n${output}`,
+      ),
+    );
   const rpcUrl = `http://${host}:${options.port}`;
 
   const deadline = Date.now() + 30_000;

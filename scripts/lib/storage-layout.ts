@@ -9,6 +9,7 @@ import {
   getStorageLayout,
   getStorageUpgradeReport,
   makeNamespacedInput,
+  silenceWarnings,
   type SolcInput,
   type SolcOutput,
   solcInputOutputDecoder,
@@ -21,6 +22,10 @@ import { type Artifact, fullyQualifiedName } from "./artifacts.ts";
 import { artifactsDir } from "./paths.ts";
 
 const require = createRequire(import.meta.url);
+
+// upgrades-core warns on every run that linked libraries are allowed; upgradeValidationOptions
+// below says why they are, once, in the code.
+silenceWarnings();
 
 /**
  * What we knowingly allow: the implementation links external libraries (its rules live there, to

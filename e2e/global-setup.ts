@@ -1,0 +1,79 @@
+// Starts everything the browser tests need, on free ports, independent of any `npm start`:
+// anvil, the JobMarket (deploy script), the demo seed, the app built for that chain, vite preview.
+// Returns the teardown. Set E2E_SEED=0 to test against an empty market.
+import fs from "node:fs";
+import path from "node:path";
+import { build, preview } from "vite";
+import { freePort, startAnvil } from "../scripts/lib/anvil.ts";
+import { binDir, dataDir, repoRoot } from "../scripts/lib/paths.ts";
+import { run } from "../scripts/lib/run.ts";
+import { generateAbis } from "../scripts/gen-abi.ts";
+import { publishE2EEnvironment } from "./fixtures/e2e-env.ts";
+
+const workDir = path.join(dataDir, "e2e");
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const say = (text: string) => console.log(`[e2e setup] ${text}`);
+  fs.rmSync(workDir, { recursive: true, force: true });
+  fs.mkdirSync(workDir, { recursive: true });
+
+  const anvil = await startAnvil({ port: await freePort() });
+  say(`anvil on ${anvil.rpcUrl}`);
+  try {
+    const compile = await run(path.join(binDir, "hardhat"), [
+      "--config",
+      "contracts/hardhat.config.cts",
+      "--tsconfig",
+      "contracts/tsconfig.json",
+      "compile",
+      "--quiet",
+    ]);
+    if (compile.code !== 0) throw new Error(`Contract compilation failed:\n${compile.output}`);
+    generateAbis();
+
+    // After the ABIs exist: the seed imports them.
+    const { deployMarket } = await import("../scripts/deploy.ts");
+    const { seedDemo } = await import("../scripts/seed.ts");
+    const deploymentFile = path.join(workDir, "deployment.json");
+    const quiet = () => undefined;
+    const { record } = await deployMarket({ rpcUrl: anvil.rpcUrl, recordFile: deploymentFile, log: quiet });
+    const seeded = process.env.E2E_SEED !== "0";
+    if (seeded) await seedDemo({ rpcUrl: anvil.rpcUrl, recordFile: deploymentFile, log: quiet });
+    say(`JobMarket ${record.jobMarket}${seeded ? ", demo seeded" : ", empty market"}`);
+
+    const outDir = path.join(workDir, "dist");
+    Object.assign(process.env, {
+      VITE_RPC_URL: anvil.rpcUrl,
+      VITE_CHAIN_ID: "31337",
+      VITE_DEPLOYMENT: deploymentFile,
+    });
+    await build({ root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    const server = await preview({
+      root: repoRoot,
+      logLevel: "warn",
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: await freePort(), strictPort: true },
+    });
+    const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "") ?? "";
+    if (!baseUrl) throw new Error("vite preview did not report its URL");
+    publishE2EEnvironment({
+      baseUrl,
+      rpcUrl: anvil.rpcUrl,
+      chainId: 31337,
+      jobMarket: record.jobMarket,
+      jobMarketLens: record.jobMarketLens,
+      deploymentFile,
+      seeded,
+    });
+    say(`app on ${baseUrl} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+    return async () => {
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      await anvil.stop();
+    };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
