@@ -73,6 +73,6 @@ export function formatStatus(s: StatusFigures): string {
     `[block ${s.blockNumber}] status: watching ${watched} job${watched === 1 ? "" : "s"}` +
     `${states ? ` (${states})` : ""}, ${s.lateParticipants} participant${s.lateParticipants === 1 ? "" : "s"} late, ` +
     `${s.inFlight} tx in flight; actions taken: ${actions || "none"}; ` +
-    `last scan ${s.scanMs} ms, ${s.scanHttpRequests} HTTP request${s.scanHttpRequests === 1 ? "" : "s"} / ${s.scanRpcCalls} RPC call${s.scanRpcCalls === 1 ? "" : "s"}`
+    `this block's scan ${s.scanMs} ms, ${s.scanHttpRequests} HTTP request${s.scanHttpRequests === 1 ? "" : "s"} / ${s.scanRpcCalls} RPC call${s.scanRpcCalls === 1 ? "" : "s"}`
   );
 }

@@ -89,8 +89,13 @@ export class GdsWatcher {
   /** One round: nothing happens unless a new block arrived. */
   async tick(): Promise<TickResult> {
     const { client } = this.options;
+    const started = performance.now();
+    const before = this.options.counter?.counts();
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
     if (this.lastBlock !== undefined && blockNumber === this.lastBlock) {
+      // A chain that mines only on demand (anvil) may not make another block for a long time:
+      // our own transactions are followed on every poll, so their line is printed when they are mined.
+      await this.sender.refresh(blockNumber);
       return { newBlock: false, blockNumber, sent: 0 };
     }
     if (this.lastBlock !== undefined && blockNumber < this.lastBlock) {
@@ -103,8 +108,6 @@ export class GdsWatcher {
     }
     const signerIsGds = this.signerIsGds ?? (await this.readRole());
 
-    const started = performance.now();
-    const before = this.options.counter?.counts();
     // Our own transactions first: a job whose settlement was just mined must not look open.
     await this.sender.refresh(blockNumber);
     const snapshot = await this.scanner.scan(blockNumber);

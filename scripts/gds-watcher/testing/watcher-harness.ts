@@ -1,0 +1,56 @@
+// Builds a watcher against a test chain and keeps what it prints, so tests can read its lines.
+import type { Address } from "viem";
+import { watcherClients } from "../clients.ts";
+import { LOCAL_CHAIN_ID, resolveSigner } from "../config.ts";
+import { createRpcCounter, type RpcCounter } from "../rpc-counter.ts";
+import { GdsWatcher, type WatcherOptions } from "../watcher.ts";
+
+export interface TestWatcher {
+  watcher: GdsWatcher;
+  lines: string[];
+  counter: RpcCounter;
+}
+
+export function makeWatcher(
+  rpcUrl: string,
+  market: Address,
+  overrides: Partial<
+    Pick<WatcherOptions, "settleDelayBlocks" | "statusEveryBlocks" | "pollMs" | "backoff">
+  > = {},
+): TestWatcher {
+  const counter = createRpcCounter();
+  const { chain, client, wallet } = watcherClients(
+    rpcUrl,
+    LOCAL_CHAIN_ID,
+    resolveSigner({}, LOCAL_CHAIN_ID),
+    counter,
+  );
+  const lines: string[] = [];
+  const watcher = new GdsWatcher({
+    client,
+    wallet,
+    chain,
+    market,
+    settleDelayBlocks: 0n,
+    statusEveryBlocks: 0n,
+    pollMs: 20,
+    backoff: { baseMs: 100, maxMs: 400 },
+    counter,
+    log: (line) => lines.push(line),
+    ...overrides,
+  });
+  return { watcher, lines, counter };
+}
+
+/** Polls `check` until it returns true or `ms` pass. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  ms: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
