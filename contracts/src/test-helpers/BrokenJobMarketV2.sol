@@ -8,6 +8,10 @@ import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Pau
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Parameters} from "../types/JobTypes.sol";
 import {NodeAccount, NodeLiveness, Job, Part} from "../storage/JobMarketStorage.sol";
+// Not inherited: imported only so that JobMarket is compiled in the same job (one build-info file holds
+// both the reference and this contract for the upgrade validator).
+// solhint-disable-next-line no-unused-import
+import {JobMarket} from "../JobMarket.sol";
 
 /// @notice Test-only, NEVER to be deployed as an upgrade: the market's namespace with two fields
 /// swapped (accounts before params). The upgrade validator must reject it against JobMarket.

@@ -9,7 +9,7 @@ import { AssertionError, expect } from "chai";
 import fc from "fast-check";
 import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
 import type { Hash } from "viem";
-import { settlementEvents } from "../scenarios/helpers/chain.cjs";
+import { errorText, settlementEvents } from "../scenarios/helpers/chain.cjs";
 import { sumOf, type Address } from "../scenarios/helpers/oracle.cjs";
 import { ALL, STATE, STATUS, TASK } from "../scenarios/helpers/jobs.cjs";
 import { ROLE, deployMarket, grantGds, type Market, type Wallet } from "../scenarios/helpers/world.cjs";
@@ -20,9 +20,12 @@ const RUNS = Math.max(1, Math.round(TOTAL_OPS / OPS_PER_RUN));
 const SEED = process.env.FEDPAY_PROPERTY_SEED ? Number(process.env.FEDPAY_PROPERTY_SEED) : undefined;
 
 // Short deadlines so random runs reach timeouts, expiries and abort graces often.
-const TIMEOUT_BLOCKS = 25;
-const EXPIRY_BLOCKS = 40;
-const GRACE_BLOCKS = 8;
+// Every operation mines a block (Hardhat mines reverted transactions too).
+const TIMEOUT_BLOCKS = 60;
+const EXPIRY_BLOCKS = 120;
+const GRACE_BLOCKS = 15;
+const INITIAL_STAKE = 6_000n;
+const FULL_CHECK_EVERY = 50;
 
 interface PropertyWorld {
   market: Market;
@@ -54,8 +57,13 @@ async function propertyWorld(): Promise<PropertyWorld> {
     ],
     { account: admin.account },
   );
-  // Nodes 5..12 are meant as DOs and 13..18 as MPCs, but registration is itself a random operation.
+  // Nodes 5..12 are DOs and 13..18 MPCs; all but the last of each start registered (registering,
+  // deregistering and re-registering are random operations too).
   const nodes = wallets.slice(5, 19).map((wallet, i) => ({ wallet, role: i < 8 ? ROLE.DO : ROLE.MPC }));
+  for (const [i, n] of nodes.entries()) {
+    if (i === 7 || i === 13) continue;
+    await market.write.registerNode([n.role], { account: n.wallet.account, value: INITIAL_STAKE });
+  }
   const probe = await deployProbe();
   const everyone = wallets.map((x) => x.account.address.toLowerCase() as Address);
   return { market, probe, gds, qcs: [qc1, qc2], nodes, stranger, everyone };
@@ -67,7 +75,8 @@ const OP_KINDS = [
   ["withdraw", 3],
   ["deregister", 1],
   ["heartbeat", 4],
-  ["placeOrder", 5],
+  ["placeOrder", 3],
+  ["placeAndDispatch", 4],
   ["submitQuery", 6],
   ["assignMpcs", 5],
   ["update", 20],
@@ -77,9 +86,22 @@ const OP_KINDS = [
   ["mine", 6],
   ["reportFailure", 4],
   ["settleAbort", 3],
-  ["cancel", 3],
+  ["cancel", 1],
 ] as const;
 type OpKind = (typeof OP_KINDS)[number][0];
+
+/** The job states an operation is meant for (it is sometimes sent to a job in another state anyway). */
+const WANTED_STATES: Partial<Record<OpKind, number[]>> = {
+  submitQuery: [STATE.Ordered],
+  assignMpcs: [STATE.Ordered],
+  update: [STATE.Dispatched],
+  fail: [STATE.Dispatched],
+  requestReplacement: [STATE.Dispatched],
+  replaceMpc: [STATE.Dispatched],
+  reportFailure: [STATE.Dispatched],
+  settleAbort: [STATE.Aborting],
+  cancel: [STATE.Ordered, STATE.Dispatched],
+};
 
 interface Op {
   kind: OpKind;
@@ -114,6 +136,7 @@ interface Counters {
   reverted: number;
   settled: number;
   byKind: Record<string, { ok: number; reverted: number }>;
+  reasons: Record<string, number>;
 }
 
 const pick = <T,>(xs: readonly T[], n: number): T => xs[n % xs.length];
@@ -142,7 +165,8 @@ function nextStatus(
   r: number,
 ) {
   const last = view.lastStatus;
-  const psiDone = last.taskType === TASK.Training || (last.taskType === TASK.PSI && last.epoch === ALL);
+  const psiDone =
+    view.reported && (last.taskType === TASK.Training || (last.taskType === TASK.PSI && last.epoch === ALL));
   let task: number;
   if (jobType === 1 /* Vertical */ && !psiDone) {
     if (kind % 3 === 0) return { taskType: TASK.PSI, epoch: ALL, batch: ALL, status: STATUS.Completed };
@@ -177,9 +201,10 @@ describe("property: value is conserved under random operations", function () {
   this.timeout(20 * 60_000);
 
   it(`holds for ${RUNS} run(s) of ${OPS_PER_RUN} random operations`, async () => {
-    const counters: Counters = { ops: 0, skipped: 0, reverted: 0, settled: 0, byKind: {} };
+    const counters: Counters = { ops: 0, skipped: 0, reverted: 0, settled: 0, byKind: {}, reasons: {} };
     for (const [kind] of OP_KINDS) counters.byKind[kind] = { ok: 0, reverted: 0 };
     const started = Date.now();
+    const timing = { op: 0, probe: 0 };
     let runIndex = 0;
 
     await fc.assert(
@@ -189,14 +214,41 @@ describe("property: value is conserved under random operations", function () {
         const client = await hre.viem.getPublicClient();
         const jobs: JobRecord[] = [];
         const settledJobs = new Set<Hash>();
+        // Job states only change through operations on that job, so a cache refreshed after each
+        // successful operation is exact; it lets most operations target a job in a fitting state.
+        const stateOf = new Map<Hash, number>();
+        let touched: JobRecord | undefined; // a job created by the current step
+        const chooseJob = (op: Op): JobRecord | undefined => {
+          if (jobs.length === 0) return undefined;
+          const wanted = WANTED_STATES[op.kind];
+          const fitting = wanted ? jobs.filter((j) => wanted.includes(stateOf.get(j.id) ?? 0)) : [];
+          // One operation in eight goes to any job at all, to exercise the wrong-state reverts.
+          if (fitting.length === 0 || op.d % 8 === 0) return pick(jobs, op.a);
+          return pick(fitting, op.a);
+        };
 
-        const checkConservation = async (step: number) => {
-          const [coins, owed] = await w.probe.read.obligations([
+        // What the QC has paid into each job, read from getJob after every successful operation on
+        // that job (the only way `paid` can change); every FULL_CHECK_EVERY steps and at the end the
+        // probe re-reads every job from the chain, which also proves this cache right.
+        const paidOf = new Map<Hash, bigint>();
+        const cachedUnsettled = () => jobs.filter((j) => (stateOf.get(j.id) ?? 0) <= STATE.Aborting);
+        const checkConservation = async (step: number, full: boolean) => {
+          const unsettled = cachedUnsettled();
+          const cachedPaid = unsettled.reduce((sum, j) => sum + (paidOf.get(j.id) ?? 0n), 0n);
+          const [coins, stakes] = await w.probe.read.obligations([w.market.address, w.everyone, []]);
+          expect(coins, `run ${runIndex} step ${step}: coin balance vs obligations`).to.equal(
+            stakes + cachedPaid,
+          );
+          if (!full) return;
+          const [, owed, unsettledOnChain] = await w.probe.read.obligations([
             w.market.address,
             w.everyone,
             jobs.map((j) => j.id),
           ]);
-          expect(coins, `run ${runIndex} step ${step}: coin balance vs obligations`).to.equal(owed);
+          expect(owed, `run ${runIndex} step ${step}: obligations read in full`).to.equal(
+            stakes + cachedPaid,
+          );
+          expect(unsettledOnChain).to.equal(BigInt(unsettled.length));
         };
 
         const expectCannotSettle = async (job: JobRecord) => {
@@ -223,15 +275,25 @@ describe("property: value is conserved under random operations", function () {
           }
         };
 
-        const nodesWithRole = (role: number) => w.nodes.filter((n) => n.role === role).map((n) => n.wallet);
+        // Registration only changes through register / deregister steps, so this cache is exact.
+        const registered = new Set(w.nodes.filter((_, i) => i !== 7 && i !== 13).map((n) => n.wallet));
+        // Mostly registered nodes; one pick in ten from every node of the role, to exercise WrongRole.
+        const nodesWithRole = (role: number, seed = 1) =>
+          w.nodes
+            .filter((n) => n.role === role && (seed % 10 === 0 || registered.has(n.wallet)))
+            .map((n) => n.wallet);
 
         for (let step = 0; step < ops.length; step++) {
           const op = ops[step];
-          const job = jobs.length > 0 ? pick(jobs, op.a) : undefined;
-          const paidBefore = job ? (await w.market.read.getJob([job.id])).paid : 0n;
+          const opStart = performance.now();
+          touched = undefined;
+          const chosen = chooseJob(op);
+          const paidBefore = chosen ? (paidOf.get(chosen.id) ?? 0n) : 0n;
           let hash: Hash | undefined;
           try {
-            hash = await runOp(op, job);
+            hash = await runOp(op, chosen);
+            if (op.kind === "register") registered.add(pick(w.nodes, op.b).wallet);
+            if (op.kind === "deregister") registered.delete(pick(w.nodes, op.b).wallet);
             counters.byKind[op.kind].ok += 1;
           } catch (error) {
             if (error instanceof AssertionError) throw error;
@@ -239,13 +301,20 @@ describe("property: value is conserved under random operations", function () {
             else {
               counters.reverted += 1;
               counters.byKind[op.kind].reverted += 1;
+              const reason = /custom error '(\w+)/.exec(errorText(error))?.[1] ?? "other";
+              const key = `${op.kind}:${reason}`;
+              counters.reasons[key] = (counters.reasons[key] ?? 0) + 1;
             }
           }
           counters.ops += 1;
 
-          if (hash && job && !settledJobs.has(job.id)) {
+          timing.op += performance.now() - opStart;
+          const job = touched ?? chosen;
+          if (job && (hash || touched) && !settledJobs.has(job.id)) {
             const view = await w.market.read.getJob([job.id]);
-            if (view.state >= STATE.Completed) {
+            stateOf.set(job.id, view.state);
+            paidOf.set(job.id, view.paid);
+            if (hash && view.state >= STATE.Completed) {
               settledJobs.add(job.id);
               counters.settled += 1;
               const receipt = await client.getTransactionReceipt({ hash });
@@ -256,9 +325,43 @@ describe("property: value is conserved under random operations", function () {
               await expectCannotSettle(job);
             }
           }
-          await checkConservation(step);
+          const probeStart = performance.now();
+          await checkConservation(step, step % FULL_CHECK_EVERY === 0 || step === ops.length - 1);
+          timing.probe += performance.now() - probeStart;
         }
         for (const job of jobs) if (settledJobs.has(job.id)) await expectCannotSettle(job);
+
+        /** Places a random order; the new job joins the pool only if the order succeeded. */
+        async function placeRandomOrder(op: Op): Promise<{ hash: Hash; job: JobRecord }> {
+          const m = w.market;
+          const jobType = op.b % 2;
+          const dos = pickDistinct(nodesWithRole(ROLE.DO, op.a), 1 + (op.c % 4), op.d);
+          const doPrices = dos.map((_, i) => BigInt(1 + ((op.d >> i) % 100)));
+          const factor = 1 + (op.a % 3);
+          const mpcCount = 1 + (op.c % 2);
+          const totalEpochs = 1 + (op.a % 3);
+          const qc = pick(w.qcs, op.c >> 4);
+          const id =
+            `0x${(jobs.length + 1).toString(16).padStart(8, "0")}${op.d.toString(16).padStart(24, "0")}` as Hash;
+          const quote = BigInt(op.b % 3_000);
+          const hash = await m.write.placeOrder(
+            [
+              id,
+              jobType,
+              qc.account.address,
+              dos.map((d) => d.account.address),
+              doPrices,
+              factor,
+              mpcCount,
+              totalEpochs,
+              quote,
+            ],
+            { account: w.gds.account },
+          );
+          jobs.push({ id, jobType, qc, totalEpochs, mpcCount });
+          stateOf.set(id, STATE.Ordered);
+          return { hash, job: jobs[jobs.length - 1] };
+        }
 
         async function runOp(op: Op, job: JobRecord | undefined): Promise<Hash | undefined> {
           const m = w.market;
@@ -282,35 +385,25 @@ describe("property: value is conserved under random operations", function () {
             case "heartbeat":
               return m.write.heartbeat({ account: node.wallet.account });
             case "mine":
-              await mine(1 + (op.c % (op.d % 4 === 0 ? 3 * TIMEOUT_BLOCKS : 10)));
+              // Mostly a few blocks; one time in ten a jump past the timeout.
+              await mine(1 + (op.c % (op.d % 10 === 0 ? 2 * TIMEOUT_BLOCKS : 8)));
               return undefined;
-            case "placeOrder": {
-              const jobType = op.b % 2;
-              const dos = pickDistinct(nodesWithRole(ROLE.DO), 1 + (op.c % 4), op.d);
-              const doPrices = dos.map((_, i) => BigInt(1 + ((op.d >> i) % 100)));
-              const factor = 1 + (op.a % 3);
-              const mpcCount = 1 + (op.c % 2);
-              const totalEpochs = 1 + (op.a % 3);
-              const qc = pick(w.qcs, op.c >> 4);
-              const id =
-                `0x${(jobs.length + 1).toString(16).padStart(8, "0")}${op.d.toString(16).padStart(24, "0")}` as Hash;
-              const quote = BigInt(op.b % 3_000);
-              const hash = await m.write.placeOrder(
-                [
-                  id,
-                  jobType,
-                  qc.account.address,
-                  dos.map((d) => d.account.address),
-                  doPrices,
-                  factor,
-                  mpcCount,
-                  totalEpochs,
-                  quote,
-                ],
+            case "placeOrder":
+              return (await placeRandomOrder(op)).hash;
+            case "placeAndDispatch": {
+              // Place, assign and pay in full in one step: a steady supply of dispatched jobs.
+              const placed = await placeRandomOrder(op);
+              touched = placed.job;
+              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC, op.a), placed.job.mpcCount, op.c);
+              await m.write.assignMpcs(
+                [placed.job.id, mpcs.map((x) => x.account.address), BigInt(1 + (op.b % 60))],
                 { account: w.gds.account },
               );
-              jobs.push({ id, jobType, qc, totalEpochs, mpcCount });
-              return hash;
+              const view = await m.read.getJob([placed.job.id]);
+              return m.write.submitQuery([placed.job.id], {
+                account: placed.job.qc.account,
+                value: view.totalPrice - view.paid + BigInt(op.d % 3),
+              });
             }
             case "submitQuery": {
               if (!job) throw new Skip();
@@ -323,7 +416,7 @@ describe("property: value is conserved under random operations", function () {
             case "assignMpcs": {
               if (!job) throw new Skip();
               const count = op.d % 8 === 0 ? job.mpcCount + 1 : job.mpcCount;
-              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC), count, op.c);
+              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC, op.a), count, op.c);
               const price = BigInt(1 + (op.b % 60));
               return m.write.assignMpcs([job.id, mpcs.map((x) => x.account.address), price], {
                 account: w.gds.account,
@@ -358,7 +451,7 @@ describe("property: value is conserved under random operations", function () {
               if (!job) throw new Skip();
               const [, , mpcs] = await m.read.getParticipants([job.id]);
               if (mpcs.length === 0) throw new Skip();
-              const fresh = pick(nodesWithRole(ROLE.MPC), op.c);
+              const fresh = pick(nodesWithRole(ROLE.MPC, op.a), op.c);
               return m.write.replaceMpc([job.id, pick(mpcs, op.b), fresh.account.address], {
                 account: w.gds.account,
               });
@@ -405,6 +498,13 @@ describe("property: value is conserved under random operations", function () {
           .map(([k, v]) => `${k} ${v.ok}/${v.reverted}`)
           .join(", "),
     );
+    if (process.env.FEDPAY_PROPERTY_VERBOSE) {
+      const top = Object.entries(counters.reasons).sort((a, b) => b[1] - a[1]);
+      console.log(
+        `      time in operations ${(timing.op / 1000).toFixed(1)} s, in the invariant probe ${(timing.probe / 1000).toFixed(1)} s`,
+      );
+      console.log("      revert reasons: " + top.map(([k, v]) => `${k} ${v}`).join(", "));
+    }
     expect(counters.settled).to.be.greaterThan(0);
   });
 });
