@@ -9,7 +9,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
 import {JobStatus, Parameters, PriceBreakdown, JobView, ParticipantView, NodeView} from "./types/JobTypes.sol";
-import {JobMarketStorage, StorageAccess, NodeAccount} from "./storage/JobMarketStorage.sol";
+import {JobMarketStorage, NodeAccount} from "./storage/JobMarketStorage.sol";
+import {StorageAccess} from "./storage/StorageAccess.sol";
 import {JobRules} from "./libraries/JobRules.sol";
 import {FeeMath} from "./libraries/FeeMath.sol";
 import {OrderLogic} from "./libraries/OrderLogic.sol";
@@ -317,7 +318,8 @@ contract JobMarket is
         return "1.0.0";
     }
 
-    /// @dev Requirements: UPGRADER_ROLE.
+    /// @dev Requirements: UPGRADER_ROLE (the modifier is the whole check).
+    // solhint-disable-next-line no-empty-blocks
     function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
 
     function _getJobMarketStorage() private pure returns (JobMarketStorage.Layout storage) {

@@ -2,7 +2,8 @@
 pragma solidity ^0.8.30;
 
 import {IJobMarket} from "../interfaces/IJobMarket.sol";
-import {JobMarketStorage, StorageAccess, Job, Part, NodeAccount} from "../storage/JobMarketStorage.sol";
+import {JobMarketStorage, Job, Part, NodeAccount} from "../storage/JobMarketStorage.sol";
+import {StorageAccess} from "../storage/StorageAccess.sol";
 
 /// @title JobRules
 /// @notice Constants and small shared rules (liveness, collateral locking, crediting) used by the

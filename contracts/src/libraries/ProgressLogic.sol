@@ -49,7 +49,7 @@ library ProgressLogic {
         uint256 collateral = job.collateral;
         // The replaced MPC gets no reward; its collateral is unlocked.
         JobRules.release(id, oldMpc, collateral, 0, 0);
-        if (old.partComplete && job.jobType == JobRules.VERTICAL) job.completedCount -= 1;
+        if (old.partComplete && job.jobType == JobRules.VERTICAL) --job.completedCount;
         delete parts[oldMpc];
         JobRules.lock(id, newMpc, JobRules.ROLE_MPC, collateral);
         // A replacement starts its own progress afresh; its liveness counts from joining.
@@ -74,7 +74,7 @@ library ProgressLogic {
                 break;
             }
         }
-        replacements += 1;
+        ++replacements;
         job.replacements = replacements;
         emit IJobMarket.MpcReplaced(id, oldMpc, newMpc, replacements);
     }

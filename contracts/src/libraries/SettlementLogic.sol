@@ -18,11 +18,25 @@ library SettlementLogic {
     /// @dev One participant during a settlement.
     struct Member {
         address account;
-        uint256 fee;
-        uint256 owed; // compensation owed (good DOs), before shrinking
         uint32 completedEpochs;
         uint8 reason;
         bool offender;
+        uint256 fee;
+        uint256 owed; // compensation owed (good DOs), before shrinking
+    }
+
+    /// @dev The fine pool of a failure settlement and its split.
+    struct Pool {
+        uint256 doCount;
+        uint256 selfFine; // per self-reporting offender
+        uint256 detectedFine; // per detected offender
+        uint256 pool;
+        uint256 totalOwed;
+        uint256 doWeight;
+        uint256 mpcWeight;
+        uint256 mpcPart;
+        uint256 doPart;
+        uint256 qcPart;
     }
 
     /// @dev The credits of a settlement, in RewardDistributed order.
@@ -184,60 +198,64 @@ library SettlementLogic {
         bool byEpochs
     ) private {
         uint256 collateral = job.collateral;
-        uint256 doCount = job.doCount;
-        // 1. Fines into the pool; what good DOs are owed; the fee weight of each good group.
-        uint256 selfFine = FeeMath.fineOf(collateral, job.params.selfReportFineBps, offenderCount);
-        uint256 detectedFine = FeeMath.fineOf(collateral, job.params.detectedFineBps, offenderCount);
-        uint256 totalEpochs = job.totalEpochs;
-        uint256 pool;
-        uint256 totalOwed;
-        uint256 doWeight;
-        uint256 mpcWeight;
-        for (uint256 i; i < members.length; ++i) {
-            Member memory m = members[i];
-            if (m.offender) {
-                pool += m.reason == JobRules.REASON_SELF_REPORTED ? selfFine : detectedFine;
-            } else if (i < doCount) {
-                m.owed = byEpochs ? (m.fee * m.completedEpochs) / totalEpochs : m.fee;
-                totalOwed += m.owed;
-                doWeight += m.fee;
-            } else {
-                mpcWeight += m.fee;
-            }
-        }
-        // 2. Compensation first (shrunk in proportion if the pool is short: then only dust remains);
-        // the remainder by the job type's shares, an empty group's share going to the others.
-        uint256 mpcPart;
-        uint256 doPart;
-        uint256 qcPart;
-        if (totalOwed <= pool) {
-            (, mpcPart, doPart, qcPart) = FeeMath.splitRemainder(
-                pool - totalOwed,
-                [job.params.gdsShareBps, job.params.mpcShareBps, job.params.doShareBps],
-                mpcWeight,
-                doWeight
-            );
-        }
-        // 3. Credit, fine and release everyone (one write of each money slot).
+        Pool memory p = _pool(job, members, offenderCount, byEpochs);
+        // Credit, fine and release everyone (one write of each money slot).
         Payout memory payout = _payout(members.length);
         for (uint256 i; i < members.length; ++i) {
             Member memory m = members[i];
             if (m.offender) {
-                uint256 fine = m.reason == JobRules.REASON_SELF_REPORTED ? selfFine : detectedFine;
+                uint256 fine = m.reason == JobRules.REASON_SELF_REPORTED ? p.selfFine : p.detectedFine;
                 emit IJobMarket.Fined(id, m.account, fine, m.reason);
                 JobRules.release(id, m.account, collateral, fine, 0);
             } else {
                 uint256 credit =
-                    i < doCount
-                        ? FeeMath.scaledCompensation(m.owed, pool, totalOwed) +
-                            FeeMath.proportional(doPart, m.fee, doWeight)
-                        : FeeMath.proportional(mpcPart, m.fee, mpcWeight);
+                    i < p.doCount
+                        ? FeeMath.scaledCompensation(m.owed, p.pool, p.totalOwed) +
+                            FeeMath.proportional(p.doPart, m.fee, p.doWeight)
+                        : FeeMath.proportional(p.mpcPart, m.fee, p.mpcWeight);
                 _add(payout, m.account, credit);
                 JobRules.release(id, m.account, collateral, 0, credit);
             }
         }
-        // 4. The GDS takes its share and every rounding dust; the QC gets back all it paid.
-        _finish(job, id, JobRules.STATE_FAILED, payout, pool - qcPart - payout.total, job.paid + qcPart);
+        // The GDS takes its share and every rounding dust; the QC gets back all it paid.
+        _finish(job, id, JobRules.STATE_FAILED, payout, p.pool - p.qcPart - payout.total, job.paid + p.qcPart);
+    }
+
+    /// @dev The fine pool and how it is shared: fines of each kind, what the good DOs are owed (set in
+    /// `members`), the fee weight of each good group and the remainder's parts (SPEC.md section 6, 1-4).
+    function _pool(
+        Job storage job,
+        Member[] memory members,
+        uint256 offenderCount,
+        bool byEpochs
+    ) private view returns (Pool memory p) {
+        uint256 collateral = job.collateral;
+        p.doCount = job.doCount;
+        p.selfFine = FeeMath.fineOf(collateral, job.params.selfReportFineBps, offenderCount);
+        p.detectedFine = FeeMath.fineOf(collateral, job.params.detectedFineBps, offenderCount);
+        uint256 totalEpochs = job.totalEpochs;
+        for (uint256 i; i < members.length; ++i) {
+            Member memory m = members[i];
+            if (m.offender) {
+                p.pool += m.reason == JobRules.REASON_SELF_REPORTED ? p.selfFine : p.detectedFine;
+            } else if (i < p.doCount) {
+                m.owed = byEpochs ? FeeMath.abortCompensation(m.fee, m.completedEpochs, uint32(totalEpochs)) : m.fee;
+                p.totalOwed += m.owed;
+                p.doWeight += m.fee;
+            } else {
+                p.mpcWeight += m.fee;
+            }
+        }
+        // Compensation first (shrunk in proportion if the pool is short: then only dust remains); the
+        // remainder by the job type's shares, an empty group's share going to the others.
+        if (p.totalOwed <= p.pool) {
+            (, p.mpcPart, p.doPart, p.qcPart) = FeeMath.splitRemainder(
+                p.pool - p.totalOwed,
+                [job.params.gdsShareBps, job.params.mpcShareBps, job.params.doShareBps],
+                p.mpcWeight,
+                p.doWeight
+            );
+        }
     }
 
     /// @dev The job's participants, DOs first (from the DO list) then the current MPCs, with their fees.

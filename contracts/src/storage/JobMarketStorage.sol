@@ -99,7 +99,8 @@ struct Job {
 
 /// @title JobMarketStorage
 /// @notice Declares the JobMarket's ERC-7201 namespaced storage (the struct must sit in a contract for
-/// the OpenZeppelin upgrade validator). The logic libraries reach it through `StorageAccess.layout()`.
+/// the OpenZeppelin upgrade validator). Everything reaches it through `StorageAccess.layout()`
+/// (storage/StorageAccess.sol).
 abstract contract JobMarketStorage {
     /// @custom:storage-location erc7201:fedpay.storage.JobMarket
     struct Layout {
@@ -110,19 +111,5 @@ abstract contract JobMarketStorage {
         mapping(bytes16 => Job) jobs;
         bytes16[] jobIds;
         mapping(bytes16 => mapping(address => Part)) parts;
-    }
-}
-
-/// @title StorageAccess
-/// @notice The one place that knows where the JobMarket's storage lives.
-library StorageAccess {
-    /// @dev keccak256(abi.encode(uint256(keccak256("fedpay.storage.JobMarket")) - 1)) & ~bytes32(uint256(0xff))
-    bytes32 internal constant JOB_MARKET_STORAGE_SLOT =
-        0xde763587c37c83c582efb096461a7d6c2fec470f91520e1c040c81f0a6b7c300;
-
-    function layout() internal pure returns (JobMarketStorage.Layout storage $) {
-        assembly ("memory-safe") {
-            $.slot := JOB_MARKET_STORAGE_SLOT
-        }
     }
 }
