@@ -1,0 +1,52 @@
+// @vitest-environment node
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveAppConfig } from "./app-config.ts";
+
+describe("app configuration", () => {
+  it("reads the chain's deployment record", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        chainId: 31337,
+        jobMarket: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+        jobMarketLens: null,
+        deployBlock: "6",
+      }),
+    );
+    const config = resolveAppConfig({ VITE_DEPLOYMENT: file });
+    expect(config).toMatchObject({
+      chainId: 31337,
+      isLocal: true,
+      devWallet: true,
+      rpcUrl: "http://127.0.0.1:8545",
+      jobMarketAddress: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+      deployBlock: "6",
+      deployed: true,
+    });
+  });
+
+  it("takes another chain entirely from the environment, without the dev wallet", () => {
+    const config = resolveAppConfig({
+      VITE_CHAIN_ID: "11155111",
+      VITE_RPC_URL: "https://rpc.example.org",
+      VITE_JOB_MARKET_ADDRESS: "0x1111111111111111111111111111111111111111",
+      VITE_DEPLOY_BLOCK: "123",
+      VITE_DEPLOYMENT: "no-such-file.json",
+    });
+    expect(config).toMatchObject({ chainId: 11155111, isLocal: false, devWallet: false, deployBlock: "123" });
+    expect(config.rpcUrl).toBe("https://rpc.example.org");
+  });
+
+  it("refuses a deployment record of another chain", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ chainId: 1, jobMarket: "0x1111111111111111111111111111111111111111" }),
+    );
+    expect(() => resolveAppConfig({ VITE_DEPLOYMENT: file })).toThrow(/chain 1/);
+  });
+});
