@@ -126,6 +126,7 @@ interface IJobMarket {
     /// @notice The admin changed the parameters; new jobs snapshot them.
     event ParametersUpdated(Parameters parameters);
 
+    /// @notice The GDS `gds` placed job `id` for `qc` with these DOs and quote; the DOs locked their collateral.
     event JobOrdered(
         bytes16 indexed id,
         uint8 jobType,
@@ -134,11 +135,17 @@ interface IJobMarket {
         address[] dos,
         uint256 quote
     );
+    /// @notice The QC paid `amount` into job `id` (`totalPaid` so far); also its consent to an assigned price.
     event QuerySubmitted(bytes16 indexed id, address indexed qc, uint256 amount, uint256 totalPaid);
+    /// @notice The GDS assigned `mpcs` to job `id` at `mpcPrice` each.
     event MpcsAssigned(bytes16 indexed id, address[] mpcs, uint256 mpcPrice);
+    /// @notice Job `id` is paid for and has its MPCs: the participants may start.
     event JobDispatched(bytes16 indexed id, uint8 jobType, address[] dos, address[] mpcs);
+    /// @notice `participant` reported `status` in job `id` (also a heartbeat for that job).
     event JobStatusUpdated(bytes16 indexed id, address indexed participant, JobStatus status);
+    /// @notice `requester` (a DO, or a Horizontal MPC reporting its own failure) asked to replace `mpc`.
     event MpcReplacementRequested(bytes16 indexed id, address indexed requester, address indexed mpc);
+    /// @notice The GDS replaced `oldMpc` with `newMpc`; `replacements` so far in this job.
     event MpcReplaced(bytes16 indexed id, address indexed oldMpc, address indexed newMpc, uint8 replacements);
     /// @notice `offender` lost `amount` of its collateral; reason 0 SelfReported, 1 HeartbeatTimeout,
     /// 2 NonCompliantResult.
@@ -147,10 +154,13 @@ interface IJobMarket {
     event RewardDistributed(bytes16 indexed id, address[] recipients, uint256[] amounts);
     /// @notice Every return of the QC's payment.
     event Refund(bytes16 indexed id, address[] recipients, uint256[] amounts);
+    /// @notice `reporter` reported its own failure: job `id` is frozen until settleAbort.
     event JobAborting(bytes16 indexed id, address indexed reporter);
     /// @notice The job reached `finalState` (4 Completed, 5 Failed, 6 Cancelled).
     event JobSettled(bytes16 indexed id, uint8 finalState);
+    /// @notice `amount` of `node`'s free stake is locked as collateral of job `id`.
     event CollateralLocked(bytes16 indexed id, address indexed node, uint256 amount);
+    /// @notice `amount` of `node`'s collateral in job `id` went back to its free stake.
     event CollateralReleased(bytes16 indexed id, address indexed node, uint256 amount);
 
     // ───────────────────────────── nodes and money ─────────────────────────────
@@ -168,6 +178,7 @@ interface IJobMarket {
 
     // ───────────────────────────── jobs ─────────────────────────────
 
+    /// @notice The GDS orders job `id` from `dos` at `doPrices` for `qc`; each DO locks C (GDS_ROLE; not paused).
     function placeOrder(
         bytes16 id,
         uint8 jobType,
@@ -179,31 +190,45 @@ interface IJobMarket {
         uint32 totalEpochs,
         uint256 quote
     ) external;
+    /// @notice The QC pays (or tops up, or consents to the assigned price) for job `id` (not paused).
     function submitQuery(bytes16 id) external payable;
+    /// @notice The GDS picks (or re-picks, before dispatch) the job's MPCs at `mpcPrice` each; each locks C.
     function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) external;
+    /// @notice A DO or current MPC of dispatched job `id` reports its progress (or its failure).
     function updateJobStatus(bytes16 id, JobStatus calldata status) external;
+    /// @notice A DO of job `id` asks the GDS to replace `mpc`.
     function requestMpcReplacement(bytes16 id, address mpc) external;
+    /// @notice The GDS replaces `oldMpc` (requested, failed or timed out) with `newMpc` (GDS_ROLE).
     function replaceMpc(bytes16 id, address oldMpc, address newMpc) external;
     /// @notice reason 1 HeartbeatTimeout (anyone; each offender verified timed out), 2 NonCompliantResult (GDS).
     function reportFailure(bytes16 id, address[] calldata offenders, uint8 reason) external;
+    /// @notice Settles an Aborting job: the GDS at once, anyone after abortGraceBlocks.
     function settleAbort(bytes16 id) external;
+    /// @notice Cancels job `id`: before dispatch (QC, GDS, or anyone once expired) with a full refund;
+    /// after dispatch (QC only) with cancelFineBps of the total price shared among the participants and the GDS.
     function cancelJob(bytes16 id) external;
 
     // ───────────────────────────── admin ─────────────────────────────
 
+    /// @notice Sets the parameters new jobs snapshot (DEFAULT_ADMIN_ROLE).
     function setParameters(Parameters calldata parameters) external;
+    /// @notice Stops placeOrder and submitQuery (PAUSER_ROLE).
     function pause() external;
+    /// @notice Resumes placeOrder and submitQuery (PAUSER_ROLE).
     function unpause() external;
 
     // ───────────────────────────── views ─────────────────────────────
 
+    /// @notice Everything about job `id`.
     function getJob(bytes16 id) external view returns (JobView memory);
+    /// @notice The participants of job `id`.
     /// @return dos the job's DOs, doPrices their prices (before the factor), mpcs its current MPCs
     function getParticipants(
         bytes16 id
     ) external view returns (address[] memory dos, uint256[] memory doPrices, address[] memory mpcs);
     /// @notice DOs first, then the current MPCs.
     function getProgress(bytes16 id) external view returns (ParticipantView[] memory);
+    /// @notice The price of a job with these terms (SPEC.md section 3).
     function priceOf(
         uint8 jobType,
         uint256[] calldata doPrices,
@@ -220,12 +245,20 @@ interface IJobMarket {
     function balanceOf(address account) external view returns (uint256);
     /// @notice Free and locked stake of an account.
     function stakeOf(address account) external view returns (uint256 free, uint256 locked);
+    /// @notice An account's registration, money and liveness.
     function getNode(address account) external view returns (NodeView memory);
+    /// @notice Whether `who` is timed out in job `id` (now if Dispatched, at the abort block if Aborting).
     function isTimedOut(bytes16 id, address who) external view returns (bool);
+    /// @notice How many jobs were ever placed.
     function jobCount() external view returns (uint256);
+    /// @notice The id of the `index`-th job placed.
     function jobIdAt(uint256 index) external view returns (bytes16);
+    /// @notice How many accounts ever registered as nodes.
     function nodeCount() external view returns (uint256);
+    /// @notice The `index`-th account that registered as a node.
     function nodeAt(uint256 index) external view returns (address);
+    /// @notice The current parameters.
     function parameters() external view returns (Parameters memory);
+    /// @notice The implementation's version.
     function version() external pure returns (string memory);
 }
