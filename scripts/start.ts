@@ -119,6 +119,7 @@ async function main() {
 
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
+process.on("SIGHUP", () => void stopAll(0)); // the terminal closed
 main().catch(async (error: unknown) => {
   console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
   await stopAll(1);
