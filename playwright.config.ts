@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/fixtures/browser.ts";
 
 // One worker: every test shares the global setup's chain and reverts it to a snapshot afterwards.
+// Each run gets its own id (inherited by the workers through the environment) and so its own
+// output and build folders: two runs in one checkout do not delete each other's files.
+process.env.FEDPAY_E2E_RUN ??= `run-${Date.now()}-${process.pid}`;
 export default defineConfig({
   testDir: "e2e",
   testMatch: ["*.spec.ts", "journeys/**/*.spec.ts"],
@@ -12,7 +15,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e/${process.env.FEDPAY_E2E_RUN}`,
   reporter: process.env.CI
     ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]]
     : "list",

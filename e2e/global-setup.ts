@@ -10,7 +10,9 @@ import { run } from "../scripts/lib/run.ts";
 import { generateAbis } from "../scripts/gen-abi.ts";
 import { publishE2EEnvironment } from "./fixtures/e2e-env.ts";
 
-const workDir = path.join(dataDir, "e2e");
+// One folder per run (the id is fixed in playwright.config.ts), so that two runs in the same
+// checkout do not delete each other's build.
+const workDir = path.join(dataDir, "e2e", process.env.FEDPAY_E2E_RUN ?? "run");
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = Date.now();
@@ -71,9 +73,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
       await anvil.stop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+      removeIfEmpty(path.join(repoRoot, "test-results/e2e", process.env.FEDPAY_E2E_RUN ?? "run"));
     };
   } catch (error) {
     await anvil.stop();
     throw error;
+  }
+}
+
+/** A run without failures leaves no artifacts: do not leave its empty folder behind either. */
+function removeIfEmpty(dir: string) {
+  try {
+    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  } catch {
+    // absent: nothing to do
   }
 }

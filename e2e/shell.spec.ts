@@ -19,6 +19,17 @@ test.describe("app shell", () => {
     await expect(blockShown).toHaveText(after.toString());
   });
 
+  test("the dev-account wallet stays connected across a reload, as the account last picked", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const dataOwner = devAccount("do", 3);
+    await connectDevWallet(page, dataOwner);
+    await page.reload();
+    await expect(page.getByTestId("connected-address")).toHaveText(dataOwner.address);
+    await expect(page.getByLabel("Dev account")).toHaveValue(String(dataOwner.index));
+  });
+
   test("an injected wallet (EIP-6963) connects and shows its account", async ({ page, wallet, chain }) => {
     await page.goto("/");
     await connectInjectedWallet(page, wallet);
