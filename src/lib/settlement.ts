@@ -66,3 +66,23 @@ export function settlementOutcomes(logs: readonly MarketLog[]): AccountOutcome[]
   }
   return [...byAccount.values()];
 }
+
+/** The part each account played in a job (lower-case address → "QC", "GDS", "DO", "MPC", "MPC (replaced)"). */
+export function accountRoles(
+  logs: readonly MarketLog[],
+  job: { qc: Address; gds: Address },
+): Map<string, string> {
+  const roles = new Map<string, string>();
+  const set = (account: string, role: string) => roles.set(account.toLowerCase(), role);
+  for (const log of logs) {
+    if (log.eventName === "JobOrdered") log.args.dos.forEach((d) => set(d, "DO"));
+    else if (log.eventName === "MpcsAssigned") log.args.mpcs.forEach((m) => set(m, "MPC"));
+    else if (log.eventName === "MpcReplaced") {
+      set(log.args.oldMpc, "MPC (replaced)");
+      set(log.args.newMpc, "MPC");
+    }
+  }
+  set(job.gds, "GDS");
+  set(job.qc, "QC");
+  return roles;
+}

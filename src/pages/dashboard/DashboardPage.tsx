@@ -1,9 +1,36 @@
-// Placeholder: the pages issue replaces this module.
+import { NotDeployed } from "../../components/ConnectGate.tsx";
+import { isMarketConfigured } from "../../config/contracts.ts";
+import { useReadAllJobs } from "../../hooks/useReadAllJobs.ts";
+import { useReadAllNodes } from "../../hooks/useReadAllNodes.ts";
+import { useReadParameters } from "../../hooks/useReadParameters.ts";
+import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
+import { JobsTable } from "./JobsTable.tsx";
+import { LiveFeed } from "./LiveFeed.tsx";
+import { NodesTable } from "./NodesTable.tsx";
+import { Overview } from "./Overview.tsx";
+
+/** The GDS's monitoring dashboard: every job, every node, and a live feed, all from the chain. */
 export default function DashboardPage() {
+  if (!isMarketConfigured) return <NotDeployed />;
+  return <Dashboard />;
+}
+
+function Dashboard() {
+  const block = useRefreshOnNewBlock();
+  const jobs = useReadAllJobs();
+  const nodes = useReadAllNodes();
+  const timeoutBlocks = useReadParameters().data?.timeoutBlocks;
   return (
-    <section>
-      <h1 className="text-xl font-semibold">Dashboard</h1>
-      <p className="text-sm text-slate-500">This page is coming soon.</p>
-    </section>
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold">Monitoring dashboard</h1>
+      {jobs.data && <Overview jobs={jobs.data} block={block} />}
+      <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <JobsTable jobs={jobs.data} error={jobs.error} block={block} />
+          <NodesTable nodes={nodes.data} block={block} timeoutBlocks={timeoutBlocks} />
+        </div>
+        <LiveFeed />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,79 @@
+import { useState } from "react";
+import { useAccount, useReadContracts } from "wagmi";
+import { AddressInput } from "../../components/AddressInput.tsx";
+import { Section } from "../../components/Section.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
+import { TxButton } from "../../components/TxButton.tsx";
+import { jobMarket } from "../../config/contracts.ts";
+import { marketCall } from "../../hooks/useRunTransaction.ts";
+import { parseAddress } from "../../lib/address.ts";
+import { accessRoles } from "../../lib/roles.ts";
+
+/** Who holds which role; the admin grants and revokes them. */
+export function RolesCard() {
+  const { address } = useAccount();
+  const [who, setWho] = useState("");
+  const [roleIndex, setRoleIndex] = useState("1");
+  const parsed = parseAddress(who);
+  const subject = parsed.ok ? parsed.value : address;
+  const held = useReadContracts({
+    contracts: accessRoles.map((r) => ({
+      address: jobMarket.address,
+      abi: jobMarket.abi,
+      functionName: "hasRole" as const,
+      args: subject ? ([r.id, subject] as const) : undefined,
+    })),
+    query: { enabled: Boolean(subject) },
+  }).data;
+  const role = accessRoles[Number(roleIndex)];
+  const has = held?.[Number(roleIndex)]?.result;
+  return (
+    <Section title="Roles" testId="admin-roles">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-full max-w-md">
+          <AddressInput label="Account (empty: you)" value={who} onChange={setWho} testId="role-account" />
+        </div>
+        <SelectField
+          label="Role"
+          value={roleIndex}
+          onChange={setRoleIndex}
+          options={accessRoles.map((r, i) => ({ value: String(i), label: r.name }))}
+          testId="role-select"
+        />
+      </div>
+      <table className="mt-2 w-full max-w-2xl text-left text-sm">
+        <tbody>
+          {accessRoles.map((r, i) => (
+            <tr key={r.name} className="border-t border-slate-100">
+              <td className="py-1 font-mono text-xs">{r.name}</td>
+              <td className="text-xs text-slate-600">{r.does}</td>
+              <td data-testid={`role-held-${r.name}`}>
+                {held?.[i]?.result === undefined ? "…" : held[i].result ? "held" : "—"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <TxButton
+          label={`Grant ${role.name}`}
+          call={parsed.ok && has === false ? marketCall("grantRole", [role.id, parsed.value]) : null}
+          disabledReason={
+            !parsed.ok ? "Enter the account's address." : has ? "It already holds this role." : null
+          }
+          testId="grant-role-button"
+        />
+        <TxButton
+          label={`Revoke ${role.name}`}
+          variant="danger"
+          call={parsed.ok && has === true ? marketCall("revokeRole", [role.id, parsed.value]) : null}
+          disabledReason={
+            !parsed.ok ? "Enter the account's address." : has === false ? "It does not hold this role." : null
+          }
+          confirm={`Revoke ${role.name} from this account?`}
+          testId="revoke-role-button"
+        />
+      </div>
+    </Section>
+  );
+}
