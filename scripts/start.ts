@@ -67,7 +67,7 @@ async function main() {
     }
   });
 
-  step("Compiling the contracts (cached when unchanged)");
+  step("Compiling the contracts (a minute or two the first time, cached afterwards)");
   const compile = await run(path.join(binDir, "hardhat"), [
     "--config",
     "contracts/hardhat.config.cts",
