@@ -9,7 +9,6 @@ import {
   getStorageLayout,
   getStorageUpgradeReport,
   makeNamespacedInput,
-  silenceWarnings,
   type SolcInput,
   type SolcOutput,
   solcInputOutputDecoder,
@@ -23,9 +22,20 @@ import { artifactsDir } from "./paths.ts";
 
 const require = createRequire(import.meta.url);
 
-// upgrades-core warns on every run that linked libraries are allowed; upgradeValidationOptions
-// below says why they are, once, in the code.
-silenceWarnings();
+/**
+ * Runs `fn` without upgrades-core's console warnings: it warns on every run that linked libraries
+ * are allowed, and upgradeValidationOptions below says once, in the code, why they are. Problems
+ * are still thrown or returned, never only logged.
+ */
+function withoutWarnings<T>(fn: () => T): T {
+  const original = console.error;
+  console.error = () => undefined;
+  try {
+    return fn();
+  } finally {
+    console.error = original;
+  }
+}
 
 /**
  * What we knowingly allow: the implementation links external libraries (its rules live there, to
@@ -79,14 +89,16 @@ export function analyzeImplementation(artifact: Artifact): UpgradeSafety {
   const namespaced = compileNamespaced(info);
   const runData = validate(info.output, decodeSrc, info.solcVersion, info.input, namespaced);
   const version = getContractVersion(runData, fullyQualifiedName(artifact));
-  const errors = getErrors(runData, version, withValidationDefaults(upgradeValidationOptions)).map(
-    (e) => `${e.kind} at ${e.src}`,
-  );
+  const errors = withoutWarnings(() =>
+    getErrors(runData, version, withValidationDefaults(upgradeValidationOptions)),
+  ).map((e) => `${e.kind} at ${e.src}`);
   return { layout: getStorageLayout(runData, version), errors };
 }
 
 /** Throws with upgrades-core's explanation when `updated` cannot safely replace `original`. */
 export function assertLayoutCompatible(original: StorageLayout, updated: StorageLayout): void {
-  const report = getStorageUpgradeReport(original, updated, withValidationDefaults(upgradeValidationOptions));
+  const report = withoutWarnings(() =>
+    getStorageUpgradeReport(original, updated, withValidationDefaults(upgradeValidationOptions)),
+  );
   if (!report.ok) throw new Error(`Storage layout is not upgrade-safe:\n${report.explain(false)}`);
 }
