@@ -24,6 +24,7 @@ import {
   expectSettlement,
   finishPart,
   heartbeatAll,
+  placeOrder,
   timeOutAllBut,
   update,
   type Job,
@@ -284,3 +285,93 @@ describe("scenarios: edge rules (SPEC §5–6)", () => {
     );
   });
 });
+
+describe("scenarios: parameters and re-assignment (SPEC §4, §7)", () => {
+  it("a job keeps the parameters it snapshotted at placeOrder when the admin changes them", async () => {
+    const w = await loadFixture(worldFixture);
+    const dos = w.dos.slice(0, 2);
+    const j = await dispatchedJob(
+      w,
+      { jobType: HORIZONTAL, dos, doPrices: [100n, 100n], mpcCount: 1, totalEpochs: 1 },
+      [w.mpcs[0]],
+      10n,
+    );
+    const snapshot = (await w.market.read.getJob([j.job.id])).params;
+    const before = await w.market.read.parameters();
+    await receiptOf(
+      w.market.write.setParameters(
+        [
+          {
+            ...before,
+            timeoutBlocks: 5,
+            detectedFineBps: 5000,
+            horizontalShares: [0, 5000, 5000],
+          },
+        ],
+        { account: w.admin.account },
+      ),
+    );
+    expect((await w.market.read.getJob([j.job.id])).params).to.deep.equal(snapshot);
+    // 5 blocks later the new timeout would hold; the job's own (3600) does not.
+    await mine(10);
+    expect(await w.market.read.isTimedOut([j.job.id, dos[1].account.address])).to.equal(false);
+    await timeOutAllBut(w, [dos[0], w.mpcs[0]], j.job);
+    const expected = settleFailure({
+      qc: addr(w.qc),
+      gds: addr(w.gds),
+      paid: j.total,
+      collateral: j.collateral,
+      offenders: [{ who: addr(dos[1]), fineBps: FINE_BPS.detected }], // the snapshotted 100 %, not 50 %
+      goodDos: members([dos[0]], [100n]),
+      goodMpcs: members([w.mpcs[0]], [10n]),
+      shares: DEFAULT_SHARES[HORIZONTAL], // the snapshotted shares
+      byAbort: false,
+    });
+    const participants = [...dos, w.mpcs[0]].map(addr);
+    await expectSettlement(
+      w,
+      j.job,
+      [...participants, addr(w.qc), addr(w.gds)],
+      participants,
+      expected,
+      STATE.Failed,
+      () => reportTimeout(w, j.job, [dos[1]]),
+    );
+  });
+
+  it("re-assigning MPCs before dispatch releases the old ones' collateral and locks the new ones'", async () => {
+    const w = await loadFixture(worldFixture);
+    const job = await placeOrderFor(w);
+    await receiptOf(
+      w.market.write.assignMpcs([job.id, [w.mpcs[0].account.address, w.mpcs[1].account.address], 5n], {
+        account: w.gds.account,
+      }),
+    );
+    const collateral = await w.market.read.collateralOf([job.id]);
+    await expectRevert(
+      w.market.write.assignMpcs([job.id, [w.mpcs[2].account.address], 5n], { account: w.gds.account }),
+      "JobMarketParticipantCount",
+    );
+    await receiptOf(
+      w.market.write.assignMpcs([job.id, [w.mpcs[1].account.address, w.mpcs[2].account.address], 6n], {
+        account: w.gds.account,
+      }),
+    );
+    const locked = async (x: Wallet) => (await w.market.read.stakeOf([x.account.address]))[1];
+    expect(await locked(w.mpcs[0])).to.equal(0n);
+    expect(await locked(w.mpcs[1])).to.equal(collateral);
+    expect(await locked(w.mpcs[2])).to.equal(collateral);
+    const [, , current] = await w.market.read.getParticipants([job.id]);
+    expect(current.map((a) => a.toLowerCase())).to.deep.equal([addr(w.mpcs[1]), addr(w.mpcs[2])]);
+  });
+});
+
+async function placeOrderFor(w: World): Promise<Job> {
+  return placeOrder(w, {
+    jobType: HORIZONTAL,
+    dos: w.dos.slice(0, 2),
+    doPrices: [100n, 100n],
+    mpcCount: 2,
+    totalEpochs: 1,
+  });
+}

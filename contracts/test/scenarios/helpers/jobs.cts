@@ -115,8 +115,13 @@ export async function heartbeatAll(w: World, nodes: Wallet[]): Promise<void> {
 }
 
 /** Mines past `timeoutBlocks` from now while keeping `alive` nodes fresh half-way through. */
-export async function timeOutAllBut(w: World, alive: Wallet[]): Promise<void> {
-  const timeout = BigInt((await w.market.read.parameters()).timeoutBlocks);
+export async function timeOutAllBut(w: World, alive: Wallet[], job?: Job): Promise<void> {
+  // A job's own (snapshotted) timeout when given, else the current parameter.
+  const timeout = BigInt(
+    job
+      ? (await w.market.read.getJob([job.id])).params.timeoutBlocks
+      : (await w.market.read.parameters()).timeoutBlocks,
+  );
   await mine(timeout / 2n);
   await heartbeatAll(w, alive);
   await mine(timeout / 2n + 2n);
