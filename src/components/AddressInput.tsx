@@ -18,7 +18,6 @@ export function AddressInput({ label, value, onChange, hint, testId }: Props) {
       value={value}
       onChange={onChange}
       placeholder="0x…"
-      className="font-mono"
       error={parsed.ok ? null : parsed.error}
       hint={hint}
       data-testid={testId}

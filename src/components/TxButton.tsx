@@ -57,7 +57,7 @@ export function TxButton({
   };
 
   return (
-    <div className="inline-flex max-w-full flex-col gap-1">
+    <div className="inline-flex max-w-full flex-col items-start gap-1">
       {asking ? (
         <div
           role="alertdialog"

@@ -87,3 +87,13 @@ export function parseParameterForm(form: ParameterForm): Parsed<MarketParameters
     },
   };
 }
+
+/** Whether two parameter sets are equal field by field. */
+export function sameParameters(a: MarketParameters, b: MarketParameters): boolean {
+  return (
+    scalarSpecs.every((s) => a[s.key] === b[s.key]) &&
+    a.minStake === b.minStake &&
+    a.horizontalShares.every((v, i) => v === b.horizontalShares[i]) &&
+    a.verticalShares.every((v, i) => v === b.verticalShares[i])
+  );
+}

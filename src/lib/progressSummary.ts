@@ -26,6 +26,6 @@ export function progressSummary(
   const trouble = [timedOut && `${timedOut} timed out`, failed && `${failed} failed`]
     .filter(Boolean)
     .join(", ");
-  const text = `${complete}/${participants.length} done · ≥ ${minEpochs}/${totalEpochs} epochs${trouble ? ` · ${trouble}` : ""}`;
+  const text = `${complete}/${participants.length} done · epochs ${minEpochs}/${totalEpochs}${trouble ? ` · ${trouble}` : ""}`;
   return { dos, mpcs: participants.length - dos, complete, timedOut, failed, minEpochs, text };
 }

@@ -8,6 +8,7 @@ import { useReadParameters } from "../../hooks/useReadParameters.ts";
 import {
   parameterFormOf,
   parseParameterForm,
+  sameParameters,
   scalarSpecs,
   shareLabels,
   type ParameterForm,
@@ -24,6 +25,7 @@ export function ParametersForm() {
 function Editor({ current }: { current: MarketParameters }) {
   const [form, setForm] = useState<ParameterForm>(() => parameterFormOf(current));
   const parsed = parseParameterForm(form);
+  const unchanged = parsed.ok && sameParameters(parsed.value, current);
   const set = (patch: Partial<ParameterForm>) => setForm((f) => ({ ...f, ...patch }));
   const setShare = (kind: "horizontalShares" | "verticalShares", i: number, v: string) =>
     setForm((f) => {
@@ -88,8 +90,8 @@ function Editor({ current }: { current: MarketParameters }) {
       <div className="mt-3">
         <TxButton
           label="Save parameters"
-          call={parsed.ok ? marketCall("setParameters", [parsed.value]) : null}
-          disabledReason={parsed.ok ? null : parsed.error}
+          call={parsed.ok && !unchanged ? marketCall("setParameters", [parsed.value]) : null}
+          disabledReason={parsed.ok ? (unchanged ? "Nothing changed." : null) : parsed.error}
           testId="save-parameters-button"
         />
       </div>

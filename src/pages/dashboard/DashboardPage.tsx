@@ -24,9 +24,9 @@ function Dashboard() {
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Monitoring dashboard</h1>
       {jobs.data && <Overview jobs={jobs.data} block={block} />}
-      <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
-        <div className="flex min-w-0 flex-col gap-4">
-          <JobsTable jobs={jobs.data} error={jobs.error} block={block} />
+      <JobsTable jobs={jobs.data} error={jobs.error} block={block} />
+      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+        <div className="min-w-0">
           <NodesTable nodes={nodes.data} block={block} timeoutBlocks={timeoutBlocks} />
         </div>
         <LiveFeed />

@@ -151,7 +151,7 @@ export function JobsTable({
                         <AddressText address={job.qc} />
                       </td>
                       <td className="px-2 text-xs">
-                        {summary ? `${summary.dos} DOs, ${summary.mpcs} MPCs` : `${job.mpcCount} MPCs`}
+                        {summary ? `${summary.dos} DO · ${summary.mpcs} MPC` : "…"}
                       </td>
                       <td className={`px-2 text-xs ${summary?.timedOut ? "font-semibold text-red-700" : ""}`}>
                         {summary?.text ?? "…"}

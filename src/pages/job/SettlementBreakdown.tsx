@@ -51,7 +51,7 @@ export function SettlementBreakdown({ job, logs }: { job: JobView; logs: readonl
                 <td>{roles.get(o.account.toLowerCase()) ?? "—"}</td>
                 <td className="text-right">{o.rewarded > 0n ? <Coin wei={o.rewarded} /> : "—"}</td>
                 <td className="text-right">{o.refunded > 0n ? <Coin wei={o.refunded} /> : "—"}</td>
-                <td className="text-right text-red-700">
+                <td className={`text-right ${o.fined > 0n ? "text-red-700" : ""}`}>
                   {o.fined > 0n ? (
                     <>
                       <Coin wei={o.fined} /> ({failureReasonName(o.fineReason ?? 0)})
