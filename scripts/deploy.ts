@@ -93,6 +93,33 @@ function lensConstructorArgs(lens: Artifact, market: Address): Address[] {
   });
 }
 
+/**
+ * A market deployed before the lens existed (or whose lens is gone) gets one, so that a persisted
+ * local chain keeps up with the contracts without a reset.
+ */
+async function deployMissingLens(
+  ctx: ChainContext,
+  record: DeploymentRecord,
+  log: (line: string) => void,
+): Promise<DeploymentRecord> {
+  const lens = findArtifact("JobMarketLens");
+  if (!lens) return record;
+  if (record.jobMarketLens) {
+    const code = await ctx.publicClient.getCode({ address: record.jobMarketLens });
+    if (code && code !== "0x") return record;
+  }
+  const deployer = await deployerAddress(ctx);
+  const libraries = await deployLibraries(ctx, deployer, [lens], log);
+  const lensCode = encodeDeployData({
+    abi: lens.abi as Abi,
+    bytecode: linkBytecode(lens, libraries),
+    args: lensConstructorArgs(lens, record.jobMarket),
+  } as never);
+  const { address } = await deployCode(ctx, ctx.wallet(deployer), lensCode, "JobMarketLens");
+  log(`  lens (was missing)         ${address}`);
+  return { ...record, jobMarketLens: address, libraries: { ...libraries, ...record.libraries } };
+}
+
 export async function deployMarket(options: DeployOptions): Promise<DeployResult> {
   const log = options.log ?? console.log;
   const ctx = await connect(options.rpcUrl);
@@ -104,8 +131,10 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
   if (existing && existing.chainId === chainId && !options.force) {
     const code = await ctx.publicClient.getCode({ address: existing.jobMarket });
     if (code && code !== "0x") {
-      log(`JobMarket already deployed at ${existing.jobMarket} (chain ${chainId}); nothing to do`);
-      return { record: existing, recordFile, deployedNow: false };
+      log(`JobMarket already deployed at ${existing.jobMarket} (chain ${chainId})`);
+      const record = await deployMissingLens(ctx, existing, log);
+      if (record !== existing) writeDeploymentRecord(recordFile, record);
+      return { record, recordFile, deployedNow: false };
     }
     log(`The recorded JobMarket ${existing.jobMarket} has no code on chain ${chainId}: deploying afresh`);
   }
