@@ -22,7 +22,7 @@ vi.mock("wagmi", () => ({
   useConfig: () => ({}),
   useAccount: () => ({ address: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" }),
 }));
-vi.mock("wagmi/actions", () => ({
+vi.mock("./writeActions.ts", () => ({
   simulateContract: actions.simulateContract,
   writeContract: actions.writeContract,
   waitForTransactionReceipt: actions.waitForTransactionReceipt,

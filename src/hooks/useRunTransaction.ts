@@ -2,10 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import type { ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { getPublicClient, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { appChain } from "../config/chain.ts";
 import { jobMarket } from "../config/contracts.ts";
-import { describeTxError } from "../lib/txError.ts";
 import { withGasMargin } from "../lib/gas.ts";
 import { isStateQuery } from "./useRefreshOnNewBlock.ts";
 
@@ -60,6 +58,9 @@ export function useRunTransaction() {
       busy.current = true;
       try {
         setState({ phase: "simulating" });
+        // The write machinery loads on the first write, not with the page (first-load budget).
+        const { getPublicClient, simulateContract, waitForTransactionReceipt, writeContract } =
+          await import("./writeActions.ts");
         const request = {
           address: jobMarket.address,
           abi: jobMarket.abi,
@@ -85,6 +86,8 @@ export function useRunTransaction() {
         await queryClient.invalidateQueries({ predicate: isStateQuery });
         return true;
       } catch (error) {
+        // The words for every error load only when one happens.
+        const { describeTxError } = await import("../lib/txError.ts");
         const { kind, message } = describeTxError(error, symbol);
         setState({ phase: kind, message });
         return false;
