@@ -4,16 +4,16 @@
 // Checks count as one test each; test runners count their tests. Exit code 1 if anything failed.
 import fs from "node:fs";
 import path from "node:path";
-import { stripVTControlCharacters } from "node:util";
 import { ensureChromium } from "./lib/ensure-chromium.ts";
 import { binDir, dataDir } from "./lib/paths.ts";
 import { run } from "./lib/run.ts";
-
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+import {
+  type Counts,
+  mochaCounts,
+  readPlaywrightReport,
+  readVitestReport,
+  totalsLine,
+} from "./lib/test-counts.ts";
 
 interface StepResult extends Counts {
   name: string;
@@ -69,49 +69,6 @@ async function tests(
   results.push({ name, ...parsed, seconds: result.durationMs / 1000, note });
 }
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Mocha's spec reporter: "12 passing", "1 failing", "2 pending". */
-export function mochaCounts(output: string): Counts | undefined {
-  const plain = stripVTControlCharacters(output);
-  const count = (word: string) => Number(plain.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
-  if (!/\d+ passing/.test(plain) && !/\d+ failing/.test(plain)) return undefined;
-  return { passed: count("passing"), failed: count("failing"), skipped: count("pending") };
-}
-
-function vitestCounts(file: string): Counts | undefined {
-  const report = readJson<{
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numFailedTestSuites: number;
-  }>(file);
-  if (!report) return undefined;
-  // A suite that fails to load has no failed test but must still count.
-  const brokenSuites = report.numFailedTests === 0 ? report.numFailedTestSuites : 0;
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + brokenSuites,
-    skipped: report.numPendingTests + report.numTodoTests,
-  };
-}
-
-function playwrightCounts(file: string): Counts | undefined {
-  const report = readJson<{
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  }>(file);
-  if (!report) return undefined;
-  const { expected, unexpected, flaky, skipped } = report.stats;
-  return { passed: expected + flaky, failed: unexpected, skipped };
-}
-
 async function main() {
   const started = Date.now();
   fs.rmSync(reportsDir, { recursive: true, force: true });
@@ -131,7 +88,7 @@ async function main() {
     "unit and component tests (vitest)",
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-    () => vitestCounts(vitestReport),
+    () => readVitestReport(vitestReport),
   );
 
   await check("app build (vite build)", bin("vite"), ["build", "--logLevel", "warn"]);
@@ -151,7 +108,7 @@ async function main() {
       "browser tests (playwright)",
       bin("playwright"),
       ["test", "--reporter=list,json"],
-      () => playwrightCounts(playwrightReport),
+      () => readPlaywrightReport(playwrightReport),
       { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
     );
   }
@@ -167,15 +124,13 @@ async function main() {
   banner(`summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const r of results) {
     const status = r.failed ? "FAIL" : "ok  ";
-    const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`;
+    const counts = totalsLine(r);
     console.log(
       `${status} ${r.name.padEnd(36)} ${counts.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ""}`,
     );
   }
   console.log("");
-  console.log(
-    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
-  );
+  console.log(totalsLine(total));
   process.exitCode = total.failed ? 1 : 0;
 }
 
