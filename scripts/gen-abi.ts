@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Abi } from "viem";
 import { type Artifact, findArtifact, librariesInDeployOrder, loadAllArtifacts } from "./lib/artifacts.ts";
+import { isMain } from "./lib/cli.ts";
 import { generatedDir, repoRoot } from "./lib/paths.ts";
 
 type AbiItem = Abi[number];
@@ -70,7 +71,7 @@ export function generateAbis(): { file: string; changed: boolean; notes: string[
   return { file: path.relative(repoRoot, file), changed, notes };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { file, changed, notes } = generateAbis();
   for (const note of notes) console.warn(`gen:abi: ${note}`);
   console.log(`gen:abi: ${file} ${changed ? "written" : "up to date"}`);
