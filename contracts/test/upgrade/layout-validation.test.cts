@@ -33,6 +33,13 @@ describe("upgrade: storage layout validation (upgrades-core, offline)", function
     expect(report.ok, report.explain()).to.equal(true);
   });
 
+  it("accepts a V2 that appends a field at the end of the JobMarket namespace itself", async () => {
+    const report = await validateAgainstJobMarket(
+      "src/test-helpers/AppendedLayoutJobMarketV2.sol:AppendedLayoutJobMarketV2",
+    );
+    expect(report.ok, report.explain()).to.equal(true);
+  });
+
   it("rejects a V2 that reorders the JobMarket namespace", async () => {
     const report = await validateAgainstJobMarket("src/test-helpers/BrokenJobMarketV2.sol:BrokenJobMarketV2");
     expect(report.ok).to.equal(false);
