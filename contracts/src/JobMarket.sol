@@ -68,16 +68,16 @@ contract JobMarket is
         JobMarketStorage.Layout storage $ = _getJobMarketStorage();
         NodeAccount storage account = $.accounts[msg.sender];
         if (account.role != 0) revert JobMarketAlreadyRegistered(msg.sender, account.role);
-        uint256 balance = account.balance + msg.value;
+        uint256 balance = _checkedBalance(account.balance + msg.value);
         uint256 minStake = $.params.minStake;
         if (balance + account.locked < minStake) revert JobMarketBelowMinStake(msg.sender, balance, minStake);
-        account.balance = uint128(balance);
+        account.balance = uint104(balance);
         account.role = role;
+        account.lastHeartbeat = uint40(block.number);
         if (!$.liveness[msg.sender].listed) {
             $.liveness[msg.sender].listed = true;
             $.nodes.push(msg.sender);
         }
-        $.liveness[msg.sender].lastHeartbeat = uint64(block.number);
         emit NodeRegistered(msg.sender, role, msg.value);
     }
 
@@ -87,7 +87,7 @@ contract JobMarket is
         NodeAccount storage account = _getJobMarketStorage().accounts[msg.sender];
         if (account.role == 0) revert JobMarketNotRegistered(msg.sender);
         if (msg.value == 0) revert JobMarketZeroAmount();
-        account.balance += uint128(msg.value);
+        account.balance = uint104(_checkedBalance(account.balance + msg.value));
         emit Deposited(msg.sender, msg.value);
     }
 
@@ -104,7 +104,7 @@ contract JobMarket is
             uint256 stake = balance - amount + account.locked;
             if (stake < $.params.minStake) revert JobMarketBelowMinStake(msg.sender, stake, $.params.minStake);
         }
-        account.balance = uint128(balance - amount);
+        account.balance = uint104(balance - amount);
         emit Withdrawn(msg.sender, amount);
         (bool ok, ) = payable(msg.sender).call{value: amount}("");
         if (!ok) revert JobMarketTransferFailed(msg.sender, amount);
@@ -113,9 +113,9 @@ contract JobMarket is
     /// @inheritdoc IJobMarket
     /// @dev Requirements: the caller is a registered node.
     function heartbeat() external {
-        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
-        if ($.accounts[msg.sender].role == 0) revert JobMarketNotRegistered(msg.sender);
-        $.liveness[msg.sender].lastHeartbeat = uint64(block.number);
+        NodeAccount storage account = _getJobMarketStorage().accounts[msg.sender];
+        if (account.role == 0) revert JobMarketNotRegistered(msg.sender);
+        account.lastHeartbeat = uint40(block.number);
         emit Heartbeat(msg.sender, block.number);
     }
 
@@ -321,6 +321,12 @@ contract JobMarket is
     /// @dev Requirements: UPGRADER_ROLE (the modifier is the whole check).
     // solhint-disable-next-line no-empty-blocks
     function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
+
+    /// @dev A balance must fit its 104 bits (more coins than any chain's native supply).
+    function _checkedBalance(uint256 balance) private pure returns (uint256) {
+        if (balance > type(uint104).max) revert JobMarketAmountTooLarge(balance, type(uint104).max);
+        return balance;
+    }
 
     function _getJobMarketStorage() private pure returns (JobMarketStorage.Layout storage) {
         return StorageAccess.layout();

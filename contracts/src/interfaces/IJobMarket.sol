@@ -32,6 +32,8 @@ interface IJobMarket {
     error JobMarketTransferFailed(address to, uint256 amount);
     /// @notice `amount` does not fit the contract's storage (at most `max`).
     error JobMarketAmountTooLarge(uint256 amount, uint256 max);
+    /// @notice `node` is already in `activeJobs` unsettled jobs, the most one node can hold.
+    error JobMarketTooManyJobs(address node, uint256 activeJobs);
     /// @notice `index` is past the end of a list of `length` entries.
     error JobMarketIndexOutOfRange(uint256 index, uint256 length);
     /// @notice Writing a job's DO list (a small data contract) failed.

@@ -60,7 +60,7 @@ library JobRules {
     function lastSeenOf(Job storage job, Part storage part, address who) internal view returns (uint256 lastSeen) {
         lastSeen = part.lastSeen;
         if (part.failed) return lastSeen;
-        uint256 heartbeat = StorageAccess.layout().liveness[who].lastHeartbeat;
+        uint256 heartbeat = StorageAccess.layout().accounts[who].lastHeartbeat;
         if (heartbeat > lastSeen) lastSeen = heartbeat;
         uint256 dispatchedAt = job.dispatchedAt;
         if (dispatchedAt > lastSeen) lastSeen = dispatchedAt;
@@ -87,7 +87,7 @@ library JobRules {
         if (!failed && dispatchedAt > seen) seen = dispatchedAt;
         if (atBlock <= seen + timeoutBlocks) return false;
         if (failed) return true;
-        return atBlock > uint256(StorageAccess.layout().liveness[who].lastHeartbeat) + timeoutBlocks;
+        return atBlock > uint256(StorageAccess.layout().accounts[who].lastHeartbeat) + timeoutBlocks;
     }
 
     /// @dev Moves `amount` from a node's free stake to its locked collateral for job `id`.
@@ -98,7 +98,8 @@ library JobRules {
         if (a.balance < amount) revert IJobMarket.JobMarketInsufficientFreeStake(node, a.balance, amount);
         uint256 locked = uint256(a.locked) + amount;
         if (locked > type(uint88).max) revert IJobMarket.JobMarketAmountTooLarge(locked, type(uint88).max);
-        account.balance = uint128(a.balance - amount);
+        if (a.activeJobs == type(uint16).max) revert IJobMarket.JobMarketTooManyJobs(node, a.activeJobs);
+        account.balance = uint104(a.balance - amount);
         account.locked = uint88(locked);
         account.activeJobs = a.activeJobs + 1;
         emit IJobMarket.CollateralLocked(id, node, amount);
@@ -106,18 +107,24 @@ library JobRules {
 
     /// @dev Ends a node's part in job `id`: its collateral `collateral` leaves the lock, `collateral - fine`
     /// goes back to its free stake plus `reward`. One SLOAD and one SSTORE of its packed money slot
-    /// (NodeAccount: balance bits 0-127, locked 128-215, activeJobs 216-247, role 248-255).
-    /// Cannot overflow: every balance is coins held by the contract (< 2**128), and locked >= collateral.
+    /// (NodeAccount: balance bits 0-103, locked 104-191, lastHeartbeat 192-231, activeJobs 232-247,
+    /// role 248-255). locked >= collateral and activeJobs >= 1 hold for a participant.
     function release(bytes16 id, address node, uint256 collateral, uint256 fine, uint256 reward) internal {
         NodeAccount storage account = StorageAccess.layout().accounts[node];
         uint256 word;
         assembly ("memory-safe") {
             word := sload(account.slot)
         }
-        uint256 balance = (word & type(uint128).max) + (collateral - fine) + reward;
-        uint256 locked = ((word >> 128) & type(uint88).max) - collateral;
-        uint256 activeJobs = ((word >> 216) & type(uint32).max) - 1;
-        word = (word & (uint256(type(uint8).max) << 248)) | (activeJobs << 216) | (locked << 128) | balance;
+        uint256 balance = (word & type(uint104).max) + (collateral - fine) + reward;
+        if (balance > type(uint104).max) revert IJobMarket.JobMarketAmountTooLarge(balance, type(uint104).max);
+        uint256 locked = ((word >> 104) & type(uint88).max) - collateral;
+        uint256 activeJobs = ((word >> 232) & type(uint16).max) - 1;
+        // keep role and lastHeartbeat, replace the rest
+        word =
+            (word & ((uint256(type(uint8).max) << 248) | (uint256(type(uint40).max) << 192))) |
+            (activeJobs << 232) |
+            (locked << 104) |
+            balance;
         assembly ("memory-safe") {
             sstore(account.slot, word)
         }
@@ -128,7 +135,9 @@ library JobRules {
     function credit(address to, uint256 amount) internal {
         if (amount == 0) return;
         NodeAccount storage account = StorageAccess.layout().accounts[to];
-        account.balance = uint128(account.balance + amount);
+        uint256 balance = account.balance + amount;
+        if (balance > type(uint104).max) revert IJobMarket.JobMarketAmountTooLarge(balance, type(uint104).max);
+        account.balance = uint104(balance);
     }
 
     /// @dev Storage of the market (shortcut).

@@ -93,7 +93,7 @@ library ViewLogic {
         v.role = a.role;
         v.balance = a.balance;
         v.locked = a.locked;
-        v.lastHeartbeat = $.liveness[account].lastHeartbeat;
+        v.lastHeartbeat = a.lastHeartbeat;
         v.activeJobs = a.activeJobs;
     }
 

@@ -12,19 +12,22 @@ import {Parameters} from "../types/JobTypes.sol";
 // a packed one-slot struct spill into a new slot unless that is intended). `npx @openzeppelin/upgrades-core
 // validate` checks this against the previous build.
 
-/// @dev One account's money, one slot: read and written once per participant at settlement.
-/// balance is the free stake / credited balance (what withdraw can take); locked is collateral in jobs.
+/// @dev One account's money and liveness, one slot: a settlement reads it (timeout check) and writes it
+/// (release, credit) once per participant. balance is the free stake / credited balance (what withdraw
+/// can take); locked is collateral in jobs. Widths: balances up to 2^104 wei (2e13 coins of 18 decimals,
+/// more than any native supply the contract can hold), locked up to 2^88, block numbers up to 2^40.
 struct NodeAccount {
-    uint128 balance;
+    uint104 balance;
     uint88 locked;
-    uint32 activeJobs;
+    uint40 lastHeartbeat;
+    uint16 activeJobs;
     uint8 role; // 0 not registered, 1 DO, 2 MPC
 }
 
-/// @dev A node's liveness, kept apart from its money so heartbeats do not touch the money slot.
+/// @dev Whether an account is already in the `nodes` list (listed once, even after deregistering).
+/// The name is kept from before the heartbeat moved into NodeAccount (test helpers import it).
 struct NodeLiveness {
-    uint64 lastHeartbeat;
-    bool listed; // already in the `nodes` list (registration is listed once, even after deregistering)
+    bool listed;
 }
 
 /// @dev A participant's state in one job, one slot. role 0 means "not a current participant".

@@ -41,6 +41,21 @@ describe("JobMarket nodes and money", () => {
       );
     });
 
+    it("registerNode / deposit: fail if a balance would not fit its 104 bits", async () => {
+      const f = await loadFixture(deployMarket);
+      const { default: hre } = await import("hardhat");
+      const testClient = await hre.viem.getTestClient();
+      const [node] = f.outsiders;
+      await testClient.setBalance({ address: node.account.address, value: 2n ** 106n });
+      await expect(
+        f.market.write.registerNode([ROLE_DO], { account: node.account, value: 2n ** 104n }),
+      ).to.be.rejectedWith("JobMarketAmountTooLarge");
+      await f.market.write.registerNode([ROLE_DO], { account: node.account, value: 2n ** 104n - 1n });
+      await expect(f.market.write.deposit({ account: node.account, value: 1n })).to.be.rejectedWith(
+        "JobMarketAmountTooLarge",
+      );
+    });
+
     it("registerNode: fails below the minimum stake", async () => {
       const f = await loadFixture(deployMarket);
       const params = await f.market.read.parameters();
