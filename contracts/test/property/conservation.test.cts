@@ -3,8 +3,9 @@
 // (that is fine and counted). After EVERY step: coin balance == sum of every account's free + locked
 // stake + the QC payments of jobs not yet settled (every FULL_CHECK_EVERY steps re-read job by job);
 // every settlement conserves value to the wei (its events against what the QC had paid); and a settled
-// job can never be settled again by any path (tried by simulation when it settles and at the end of
-// each run: settleAbort, cancelJob by QC and GDS, reportFailure of both reasons).
+// job can never be settled again by any path (simulated: settleAbort, cancelJob by QC and GDS,
+// reportFailure of both reasons; all of them when it settles and at the end of each run, one random
+// path on one random settled job after every step).
 // Env: FEDPAY_PROPERTY_OPS total operations (default 10,000: ~75-90 s on the 2-core CI box),
 // FEDPAY_PROPERTY_SEED to replay a run, FEDPAY_PROPERTY_VERBOSE=1 for revert reasons and timings.
 import hre from "hardhat";
@@ -254,10 +255,11 @@ describe("property: value is conserved under random operations", function () {
           expect(unsettledOnChain).to.equal(BigInt(unsettled.length));
         };
 
-        const expectCannotSettle = async (job: JobRecord) => {
-          const progress = await w.market.read.getProgress([job.id]);
-          const someone = progress.length > 0 ? progress[0].account : w.stranger.account.address;
-          const attempts: Array<() => Promise<unknown>> = [
+        /** Tries every settling path on a settled job (all of them, or only the `only`-th). */
+        const expectCannotSettle = async (job: JobRecord, only?: number) => {
+          const [dos] = await w.market.read.getParticipants([job.id]);
+          const someone = dos.length > 0 ? dos[0] : w.stranger.account.address;
+          const allAttempts: Array<() => Promise<unknown>> = [
             () => w.market.simulate.settleAbort([job.id], { account: w.gds.account.address }),
             () => w.market.simulate.cancelJob([job.id], { account: job.qc.account.address }),
             () => w.market.simulate.cancelJob([job.id], { account: w.gds.account.address }),
@@ -267,6 +269,7 @@ describe("property: value is conserved under random operations", function () {
                 account: w.stranger.account.address,
               }),
           ];
+          const attempts = only === undefined ? allAttempts : [allAttempts[only % allAttempts.length]];
           for (const attempt of attempts) {
             let reverted = false;
             try {
@@ -330,6 +333,10 @@ describe("property: value is conserved under random operations", function () {
           }
           const probeStart = performance.now();
           await checkConservation(step, step % FULL_CHECK_EVERY === 0 || step === ops.length - 1);
+          // Every step also tries one settling path on one already settled job (all paths on all of
+          // them at the end of the run).
+          const settledList = jobs.filter((j) => settledJobs.has(j.id));
+          if (settledList.length > 0) await expectCannotSettle(pick(settledList, op.c), op.b);
           timing.probe += performance.now() - probeStart;
         }
         for (const job of jobs) if (settledJobs.has(job.id)) await expectCannotSettle(job);
