@@ -1,0 +1,170 @@
+// Direct access to the JobMarket for what a journey is NOT about (placing the stage: registering,
+// ordering, progress of participants the journey does not follow) and for checking the chain after
+// the UI acted. Every write simulates first and waits for its receipt (scripts/lib/chain.ts).
+import { randomUUID } from "node:crypto";
+import type { Address, Hex } from "viem";
+import { jobMarketAbi } from "../../../src/generated/abis.ts";
+import { type ChainContext, connect, write } from "../../../scripts/lib/chain.ts";
+import { ALL, STATUS, TASK } from "./constants.ts";
+import { Outcome } from "./spec-rules.ts";
+
+export type JobId = Hex;
+
+export interface OrderTerms {
+  jobType: number;
+  qc: Address;
+  dos: Address[];
+  doPrices: bigint[];
+  factor: number;
+  mpcCount: number;
+  totalEpochs: number;
+}
+
+export function newJobId(): JobId {
+  return `0x${randomUUID().replaceAll("-", "")}`;
+}
+
+export class Market {
+  private constructor(
+    private readonly ctx: ChainContext,
+    readonly address: Address,
+  ) {}
+
+  static async connect(rpcUrl: string, address: Address): Promise<Market> {
+    return new Market(await connect(rpcUrl), address);
+  }
+
+  private get contract() {
+    return { address: this.address, abi: jobMarketAbi } as const;
+  }
+
+  /** A write as `from` (an unlocked anvil dev account). */
+  send(
+    from: Address,
+    call: { functionName: string; args: readonly unknown[]; value?: bigint },
+  ): Promise<unknown> {
+    return write(this.ctx, this.ctx.wallet(from), { ...this.contract, ...call } as never);
+  }
+
+  // ── reads ──
+  job(id: JobId) {
+    return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getJob", args: [id] });
+  }
+  progress(id: JobId) {
+    return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getProgress", args: [id] });
+  }
+  node(account: Address) {
+    return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getNode", args: [account] });
+  }
+  /** Withdrawable balance: free stake / credited settlements. */
+  async balance(account: Address): Promise<bigint> {
+    return (await this.node(account)).balance;
+  }
+  parameters() {
+    return this.ctx.publicClient.readContract({ ...this.contract, functionName: "parameters" });
+  }
+  walletBalance(account: Address): Promise<bigint> {
+    return this.ctx.publicClient.getBalance({ address: account });
+  }
+  async balances(accounts: readonly Address[]): Promise<Map<Address, bigint>> {
+    const values = await Promise.all(accounts.map((a) => this.balance(a)));
+    return new Map(accounts.map((a, i) => [a, values[i]!]));
+  }
+
+  /** What the job's settlement moved, from its RewardDistributed, Refund and Fined events. */
+  async settlement(id: JobId): Promise<Outcome> {
+    const out = new Outcome();
+    const read = (eventName: "RewardDistributed" | "Refund" | "Fined") =>
+      this.ctx.publicClient.getContractEvents({
+        ...this.contract,
+        eventName,
+        args: { id },
+        fromBlock: 0n,
+        strict: true,
+      });
+    const [rewards, refunds, fines] = await Promise.all([
+      read("RewardDistributed"),
+      read("Refund"),
+      read("Fined"),
+    ]);
+    for (const log of rewards) {
+      const { recipients, amounts } = log.args as {
+        recipients: readonly Address[];
+        amounts: readonly bigint[];
+      };
+      recipients.forEach((r, i) => out.reward(r, amounts[i]!));
+    }
+    for (const log of refunds) {
+      const { recipients, amounts } = log.args as {
+        recipients: readonly Address[];
+        amounts: readonly bigint[];
+      };
+      recipients.forEach((r, i) => out.refund(r, amounts[i]!));
+    }
+    for (const log of fines) {
+      const { offender, amount } = log.args as { offender: Address; amount: bigint };
+      out.fine(offender, amount);
+    }
+    return out;
+  }
+
+  // ── the stage ──
+  /** The GDS's order with a quote equal to the price the contract computes for `mpcPrice`. */
+  async placeOrder(gds: Address, terms: OrderTerms, mpcPrice: bigint, id = newJobId()): Promise<JobId> {
+    const { gdsFeeBps } = await this.parameters();
+    const price = await this.ctx.publicClient.readContract({
+      ...this.contract,
+      functionName: "priceOf",
+      args: [terms.jobType, terms.doPrices, terms.factor, terms.mpcCount, mpcPrice, gdsFeeBps],
+    });
+    await this.send(gds, {
+      functionName: "placeOrder",
+      args: [
+        id,
+        terms.jobType,
+        terms.qc,
+        terms.dos,
+        terms.doPrices,
+        terms.factor,
+        terms.mpcCount,
+        terms.totalEpochs,
+        price.total,
+      ],
+    });
+    return id;
+  }
+
+  async pay(qc: Address, id: JobId, amount: bigint): Promise<void> {
+    await this.send(qc, { functionName: "submitQuery", args: [id], value: amount });
+  }
+
+  async assignMpcs(gds: Address, id: JobId, mpcs: Address[], mpcPrice: bigint): Promise<void> {
+    await this.send(gds, { functionName: "assignMpcs", args: [id, mpcs, mpcPrice] });
+  }
+
+  /** Ordered, paid exactly the total, MPCs assigned: dispatched. */
+  async dispatchedJob(gds: Address, terms: OrderTerms, mpcs: Address[], mpcPrice: bigint): Promise<JobId> {
+    const id = await this.placeOrder(gds, terms, mpcPrice);
+    await this.assignMpcs(gds, id, mpcs, mpcPrice);
+    await this.pay(terms.qc, id, (await this.job(id)).totalPrice);
+    return id;
+  }
+
+  async status(who: Address, id: JobId, taskType: number, epoch: number, batch: number, status: number) {
+    await this.send(who, { functionName: "updateJobStatus", args: [id, { taskType, epoch, batch, status }] });
+  }
+
+  /** `who` reports (Training, e, ALL, Completed) for every epoch below `epochs`. */
+  async trainEpochs(who: Address, id: JobId, epochs: number): Promise<void> {
+    for (let e = 0; e < epochs; e += 1) await this.status(who, id, TASK.training, e, ALL, STATUS.completed);
+  }
+
+  /** `who` finishes its whole training: (Training, ALL, ALL, Completed). */
+  async finishTraining(who: Address, id: JobId): Promise<void> {
+    await this.status(who, id, TASK.training, ALL, ALL, STATUS.completed);
+  }
+
+  async heartbeat(who: Address): Promise<void> {
+    await this.send(who, { functionName: "heartbeat", args: [] });
+  }
+}

@@ -1,0 +1,26 @@
+// The journeys' `test`: the shell's fixtures (chain reverted after each test) plus the journey
+// wallet (signs with dev keys, can reject) and the market driver. Journeys use `jw`, never `wallet`:
+// a page has room for one injected wallet.
+import { e2eEnvironment } from "../../fixtures/e2e-env.ts";
+import { expect, test as base } from "../../fixtures/test.ts";
+import { JourneyWallet } from "./journey-wallet.ts";
+import { Market } from "./market.ts";
+
+interface JourneyFixtures {
+  jw: JourneyWallet;
+  market: Market;
+}
+
+export const test = base.extend<JourneyFixtures>({
+  jw: async ({ page, walletAccount }, use) => {
+    const env = e2eEnvironment();
+    const jw = new JourneyWallet(page, env.rpcUrl, walletAccount, env.chainId);
+    await jw.install();
+    await use(jw);
+  },
+  market: async ({ chain }, use) => {
+    await use(await Market.connect(chain.env.rpcUrl, chain.market.address));
+  },
+});
+
+export { expect };
