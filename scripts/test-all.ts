@@ -1,12 +1,12 @@
-// `npm test`: every check and every test runner, in order, with one total at the end:
-//   format, lint (eslint, solhint), compile + typed ABIs, typecheck (app, contracts),
+// `npm test`: every check and every test runner, with one total at the end:
+//   format, lint (eslint, solhint) beside compile + typed ABIs, typecheck (app, contracts),
 //   contract tests (Hardhat/mocha), unit and component tests (Vitest), app build, browser tests (Playwright).
 // Checks count as one test each; test runners count their tests. Exit code 1 if anything failed.
 import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./lib/ensure-chromium.ts";
 import { binDir, dataDir } from "./lib/paths.ts";
-import { run } from "./lib/run.ts";
+import { run, type RunResult } from "./lib/run.ts";
 import {
   type Counts,
   mochaCounts,
@@ -30,11 +30,25 @@ function banner(name: string) {
   console.log(`\n${bold(`━━ ${name} ${"━".repeat(Math.max(0, 70 - name.length))}`)}`);
 }
 
-/** A check passes or fails as a whole; its output is shown only when it fails. */
-async function check(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) {
-  banner(name);
-  const result = await run(command, args, { env });
+interface Check {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+/**
+ * Checks pass or fail as a whole; their output is shown only when they fail. The checks of one
+ * group run side by side (the machine has two cores; the compiler uses one), reported in order.
+ */
+async function checks(group: Check[]) {
+  const done = await Promise.all(group.map((c) => run(c.command, c.args)));
+  group.forEach((c, i) => record(c.name, done[i]!));
+}
+
+/** Reports a finished check: its name, ok or its output, and one passed or failed. */
+function record(name: string, result: RunResult) {
   const ok = result.code === 0;
+  banner(name);
   if (!ok) console.log(result.output);
   console.log(ok ? "ok" : `FAILED (exit ${result.code})`);
   results.push({
@@ -74,12 +88,33 @@ async function main() {
   fs.rmSync(reportsDir, { recursive: true, force: true });
   fs.mkdirSync(reportsDir, { recursive: true });
 
-  await check("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
-  await check("lint (eslint)", bin("eslint"), [".", "--max-warnings", "0"]);
-  await check("lint (solhint)", bin("solhint"), ["contracts/src/**/*.sol"]);
-  await check("compile contracts + typed ABIs", "npm", ["run", "--silent", "gen:abi"]);
-  await check("typecheck (app, scripts, e2e)", bin("tsc"), ["-p", "tsconfig.json"]);
-  await check("typecheck (contract tests)", bin("tsc"), ["-p", "contracts/tsconfig.json", "--noEmit"]);
+  // The compiler is single-threaded: the linters run beside it. Both typechecks need the ABIs.
+  const lints = async () => {
+    const group: Check[] = [
+      {
+        name: "format (prettier --check)",
+        command: bin("prettier"),
+        args: ["--check", "--log-level", "warn", "."],
+      },
+      { name: "lint (eslint)", command: bin("eslint"), args: [".", "--max-warnings", "0"] },
+      { name: "lint (solhint)", command: bin("solhint"), args: ["contracts/src/**/*.sol"] },
+    ];
+    const done = [];
+    for (const c of group) done.push({ c, result: await run(c.command, c.args) });
+    return done;
+  };
+  console.log("Compiling the contracts while the linters run…");
+  const [compiled, linted] = await Promise.all([run("npm", ["run", "--silent", "gen:abi"]), lints()]);
+  for (const { c, result } of linted) record(c.name, result);
+  record("compile contracts + typed ABIs", compiled);
+  await checks([
+    { name: "typecheck (app, scripts, e2e)", command: bin("tsc"), args: ["-p", "tsconfig.json"] },
+    {
+      name: "typecheck (contract tests)",
+      command: bin("tsc"),
+      args: ["-p", "contracts/tsconfig.json", "--noEmit"],
+    },
+  ]);
 
   await tests("contract tests (hardhat)", "npm", ["run", "--silent", "contracts:test"], mochaCounts);
 
@@ -91,7 +126,9 @@ async function main() {
     () => readVitestReport(vitestReport),
   );
 
-  await check("app build (vite build)", bin("vite"), ["build", "--logLevel", "warn"]);
+  await checks([
+    { name: "app build (vite build)", command: bin("vite"), args: ["build", "--logLevel", "warn"] },
+  ]);
 
   banner("browser (Chromium)");
   let browserReady = false;
