@@ -69,7 +69,11 @@ async function propertyWorld(): Promise<PropertyWorld> {
     await market.write.registerNode([n.role], { account: n.wallet.account, value: INITIAL_STAKE });
   }
   const probe = await deployProbe();
-  const everyone = wallets.map((x) => x.account.address.toLowerCase() as Address);
+  // Every account an operation can touch (the admin only sets parameters, before the run): each one
+  // that can hold money, whether or not it did yet.
+  const everyone = [gds, qc1, qc2, stranger, ...nodes.map((n) => n.wallet)].map(
+    (x) => x.account.address.toLowerCase() as Address,
+  );
   return { market, probe, gds, qcs: [qc1, qc2], nodes, stranger, everyone };
 }
 
