@@ -233,5 +233,35 @@ describe("scenarios: happy paths", () => {
       await assignMpcs(w, job, w.mpcs.slice(0, 1), 10n);
       expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
     });
+
+    it("a re-assignment above the quote needs a new consent, even when the money already covers it", async () => {
+      const { w, job, quoted } = await orderedAboveQuote();
+      const doPrices = [100n, 100n];
+      const high = priceOf(HORIZONTAL, doPrices, 1n, 1n, 90n, 1000n);
+      const lower = priceOf(HORIZONTAL, doPrices, 1n, 1n, 30n, 1000n);
+      // quote < lower < paid < high (by hand: 231 < 253 < 260 < 319)
+      expect(quoted.total < lower.total && lower.total < 260n && 260n < high.total).to.equal(true);
+      await assignMpcs(w, job, w.mpcs.slice(0, 1), 90n);
+      await submitQuery(w, job, 260n); // consents to `high` but cannot cover it
+      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Ordered);
+      await assignMpcs(w, job, w.mpcs.slice(1, 2), 30n); // still above the quote: a new price
+      let view = await w.market.read.getJob([job.id]);
+      expect(view.totalPrice).to.equal(lower.total);
+      expect(view.state).to.equal(STATE.Ordered);
+      expect(view.consentNeeded).to.equal(true);
+      await submitQuery(w, job, 0n);
+      view = await w.market.read.getJob([job.id]);
+      expect(view.state).to.equal(STATE.Dispatched);
+      expect(view.paid).to.equal(260n);
+    });
+
+    it("a re-assignment back within the quote dispatches on the money already paid", async () => {
+      const { w, job, quoted } = await orderedAboveQuote();
+      await assignMpcs(w, job, w.mpcs.slice(0, 1), 90n);
+      await submitQuery(w, job, quoted.total); // too little for the higher price
+      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Ordered);
+      await assignMpcs(w, job, w.mpcs.slice(1, 2), 10n); // back to the quoted price
+      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+    });
   });
 });
