@@ -34,7 +34,10 @@ export function readProgresses(
   return readLens(config, "getProgresses", [jobMarket.address, ids]);
 }
 
-/** Offsets of the pages covering `count` entries. */
-export function pageOffsets(count: number, size = LENS_PAGE): number[] {
-  return Array.from({ length: Math.ceil(count / size) }, (_, i) => i * size);
+/** Pages covering `count` entries, newest (last) first, each full but the oldest. */
+export function pagesNewestFirst(count: number, size = LENS_PAGE): { offset: number; limit: number }[] {
+  const pages: { offset: number; limit: number }[] = [];
+  for (let end = count; end > 0; end -= size)
+    pages.push({ offset: Math.max(0, end - size), limit: Math.min(size, end) });
+  return pages;
 }

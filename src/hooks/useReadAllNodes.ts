@@ -3,7 +3,7 @@ import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
 import type { NodeView } from "../lib/views.ts";
-import { LENS_PAGE, pageOffsets, readNodesPage } from "./readLens.ts";
+import { pagesNewestFirst, readNodesPage } from "./readLens.ts";
 
 /** Every registered node with its role, balances and last heartbeat, read through the lens. */
 export function useReadAllNodes(enabled = true) {
@@ -19,9 +19,9 @@ export function useReadAllNodes(enabled = true) {
         functionName: "nodeCount",
       });
       const pages = await Promise.all(
-        pageOffsets(Number(count)).map((offset) => readNodesPage(config, offset, LENS_PAGE)),
+        pagesNewestFirst(Number(count)).map((p) => readNodesPage(config, p.offset, p.limit)),
       );
-      return pages.flat();
+      return pages.reverse().flat();
     },
   });
 }

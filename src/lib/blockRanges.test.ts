@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockRanges, blockRangesNewestFirst } from "./blockRanges.ts";
+import { blockRanges, growingRangesNewestFirst } from "./blockRanges.ts";
 
 describe("block ranges", () => {
   it("covers [from, to] exactly in bounded pages", () => {
@@ -11,11 +11,13 @@ describe("block ranges", () => {
     expect(blockRanges(7n, 6n, 5n)).toEqual([]);
   });
 
-  it("reads the newest full page first", () => {
-    expect(blockRangesNewestFirst(0n, 10n, 5n)).toEqual([
-      { fromBlock: 6n, toBlock: 10n },
-      { fromBlock: 1n, toBlock: 5n },
-      { fromBlock: 0n, toBlock: 0n },
+  it("reads newest first in growing pages", () => {
+    expect(growingRangesNewestFirst(0n, 20n, 2n, 8n)).toEqual([
+      { fromBlock: 19n, toBlock: 20n },
+      { fromBlock: 15n, toBlock: 18n },
+      { fromBlock: 7n, toBlock: 14n },
+      { fromBlock: 0n, toBlock: 6n },
     ]);
+    expect(growingRangesNewestFirst(5n, 4n, 1n, 1n)).toEqual([]);
   });
 });

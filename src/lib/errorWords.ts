@@ -34,6 +34,8 @@ export const errorWords: Record<string, Words> = {
     `Sending ${coin(x, 1, s)} to ${a(x, 0)} failed: the receiving account refused it.`,
   JobMarketAmountTooLarge: (x, s) =>
     `${coin(x, 0, s)} is more than the contract can hold (at most ${coin(x, 1, s)}).`,
+  JobMarketTooManyJobs: (x) =>
+    `${a(x, 0)} is already in ${n(x, 1)} unsettled jobs, the most one node can hold; pick another node.`,
   JobMarketIndexOutOfRange: (x) => `Index ${n(x, 0)} is past the end of a list of ${n(x, 1)}.`,
   JobMarketDoListWriteFailed: () => "Storing the job's DO list failed; try again with fewer DOs.",
   // orders

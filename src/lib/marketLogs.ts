@@ -10,7 +10,7 @@ import {
   type PublicClient,
 } from "viem";
 import { jobMarketAbi } from "../generated/abis.ts";
-import { blockRanges, blockRangesNewestFirst } from "./blockRanges.ts";
+import { blockRanges, growingRangesNewestFirst } from "./blockRanges.ts";
 import type { JobId } from "./jobId.ts";
 
 /** A decoded event of the market, typed by its ABI. */
@@ -51,11 +51,14 @@ export async function fetchLogs(
   topics: Topics,
   fromBlock: bigint,
   toBlock: bigint,
+  /** Decode only the newest this many (decoding dominates the cost of a busy range). */
+  keepLast?: number,
 ): Promise<MarketLog[]> {
-  const raw = await client.request({
+  const all = await client.request({
     method: "eth_getLogs",
     params: [{ address, topics, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }],
   });
+  const raw = keepLast === undefined ? all : all.slice(-keepLast);
   // Logs the ABI cannot decode (none expected) are dropped rather than shown half-read.
   return parseEventLogs({ abi: jobMarketAbi, logs: raw.map((log) => formatLog(log)) }) as MarketLog[];
 }
@@ -90,8 +93,8 @@ export async function fetchRecentLogs(
 ): Promise<MarketLog[]> {
   const pages: MarketLog[][] = [];
   let count = 0;
-  for (const range of blockRangesNewestFirst(from, to, LOG_PAGE_BLOCKS / 5n)) {
-    const page = await fetchLogs(client, address, topics, range.fromBlock, range.toBlock);
+  for (const range of growingRangesNewestFirst(from, to, 1_024n, LOG_PAGE_BLOCKS)) {
+    const page = await fetchLogs(client, address, topics, range.fromBlock, range.toBlock, want - count);
     pages.unshift(page);
     count += page.length;
     if (count >= want) break;
