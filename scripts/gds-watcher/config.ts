@@ -5,7 +5,8 @@
 //   GDS_WATCHER_SETTLE_DELAY_BLOCKS    blocks to wait before settling a self-reported failure (default 0)
 //   GDS_WATCHER_STATUS_EVERY           a status line every N blocks (default 20; 0 turns it off)
 //   GDS_WATCHER_POLL_MS                how often to ask for a new block (default 250 local, 2000 elsewhere)
-//   GDS_WATCHER_READ_MODE              multicall (default) or rpc-batch
+//   JOB_MARKET_LENS_ADDRESS            default: the deployment record's lens (if any)
+//   GDS_WATCHER_READ_MODE              lens (default when a lens is known) or rpc-batch
 import path from "node:path";
 import { type Address, getAddress, type Hex, isAddress, isHex } from "viem";
 import { type LocalAccount, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
@@ -24,7 +25,7 @@ export interface WatcherSettings {
   settleDelayBlocks: bigint;
   statusEveryBlocks: bigint;
   pollMs: number | undefined;
-  readMode: ReadMode;
+  readMode: ReadMode | undefined;
   backoff: BackoffOptions;
 }
 
@@ -37,9 +38,9 @@ function nonNegativeInteger(env: Env, name: string, fallback: bigint): bigint {
 
 /** Settings that need no chain. */
 export function readSettings(env: Env): WatcherSettings {
-  const readMode = env.GDS_WATCHER_READ_MODE ?? "multicall";
-  if (readMode !== "multicall" && readMode !== "rpc-batch") {
-    throw new Error(`GDS_WATCHER_READ_MODE must be multicall or rpc-batch, got "${readMode}"`);
+  const readMode = env.GDS_WATCHER_READ_MODE || undefined;
+  if (readMode !== undefined && readMode !== "lens" && readMode !== "rpc-batch") {
+    throw new Error(`GDS_WATCHER_READ_MODE must be lens or rpc-batch, got "${readMode}"`);
   }
   return {
     rpcUrl: env.GDS_WATCHER_RPC_URL ?? env.RPC_URL ?? "http://127.0.0.1:8545",
@@ -78,11 +79,17 @@ export function resolveSigner(env: Env, chainId: number): LocalAccount {
   return account;
 }
 
-/** The market's proxy address: JOB_MARKET_ADDRESS, or the chain's deployment record. */
-export function resolveMarket(env: Env, chainId: number): Address {
+/** The market's proxy address (JOB_MARKET_ADDRESS, or the chain's deployment record) and its lens. */
+export function resolveMarket(env: Env, chainId: number): { market: Address; lens: Address | undefined } {
+  const lensFromEnv = env.JOB_MARKET_LENS_ADDRESS;
+  if (lensFromEnv !== undefined && !isAddress(lensFromEnv))
+    throw new Error("JOB_MARKET_LENS_ADDRESS is not an address");
   if (env.JOB_MARKET_ADDRESS) {
     if (!isAddress(env.JOB_MARKET_ADDRESS)) throw new Error(`JOB_MARKET_ADDRESS is not an address`);
-    return getAddress(env.JOB_MARKET_ADDRESS);
+    return {
+      market: getAddress(env.JOB_MARKET_ADDRESS),
+      lens: lensFromEnv ? getAddress(lensFromEnv) : undefined,
+    };
   }
   const file = env.DEPLOYMENT_FILE
     ? path.resolve(repoRoot, env.DEPLOYMENT_FILE)
@@ -90,5 +97,6 @@ export function resolveMarket(env: Env, chainId: number): Address {
   const record = readDeploymentRecord(file);
   if (!record) throw new Error(`No JOB_MARKET_ADDRESS and no deployment record at ${file}: deploy first`);
   if (record.chainId !== chainId) throw new Error(`${file} is for chain ${record.chainId}, not ${chainId}`);
-  return record.jobMarket;
+  const lens = lensFromEnv ?? record.jobMarketLens ?? undefined;
+  return { market: record.jobMarket, lens: lens ? getAddress(lens) : undefined };
 }

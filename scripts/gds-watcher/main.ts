@@ -36,24 +36,37 @@ async function main() {
   if (chainId === undefined) return;
 
   const account = resolveSigner(process.env, chainId);
-  const market = resolveMarket(process.env, chainId);
+  const { market, lens: configuredLens } = resolveMarket(process.env, chainId);
   const counter = createRpcCounter();
   const { chain, client, wallet } = watcherClients(settings.rpcUrl, chainId, account, counter);
+  // A lens address without code (a stale record) would fail every scan: read view by view instead.
+  let lens = configuredLens;
+  if (lens && settings.readMode !== "rpc-batch") {
+    const code = await client.getCode({ address: lens }).catch(() => undefined);
+    if (!code || code === "0x") {
+      log(`No JobMarketLens code at ${lens}: reading the market view by view (JSON-RPC batches)`);
+      lens = undefined;
+    }
+  }
+  const readMode = settings.readMode ?? (lens ? "lens" : "rpc-batch");
+  if (readMode === "lens" && !lens)
+    throw new Error("GDS_WATCHER_READ_MODE=lens, but no JobMarketLens is known");
   const pollMs = settings.pollMs ?? defaultPollMs(chainId);
   log(
     `GDS watcher on chain ${chainId} (${settings.rpcUrl}), market ${market}, signer ${account.address}; ` +
-      `polling every ${pollMs} ms, status every ${settings.statusEveryBlocks} blocks, reads by ${settings.readMode}`,
+      `polling every ${pollMs} ms, status every ${settings.statusEveryBlocks} blocks, reads by ${readMode}${lens ? ` (lens ${lens})` : ""}`,
   );
   const watcher = new GdsWatcher({
     client,
     wallet,
     chain,
     market,
+    lens,
     settleDelayBlocks: settings.settleDelayBlocks,
     statusEveryBlocks: settings.statusEveryBlocks,
     pollMs,
     backoff: settings.backoff,
-    readMode: settings.readMode,
+    readMode,
     counter,
     log,
   });

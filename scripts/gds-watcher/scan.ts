@@ -1,15 +1,15 @@
 // One scan of the market: every unfinished job with its state, deadlines and (when Dispatched) the
 // contract's liveness verdict per participant, read in as few round trips as possible.
 //
-// Reads are batched: by default through a deployless Multicall3 (viem sends its bytecode inside
-// eth_call, so no contract needs to be deployed: anvil has none), chunked by calldata size, and the
-// chunks themselves travel in one JSON-RPC batch when the transport batches. "rpc-batch" skips the
-// multicall and sends one eth_call per view, all in one HTTP batch.
+// Two ways to read, both batched so the number of HTTP requests per block stays flat:
+// - "lens" (default when a JobMarketLens is deployed): getJobs pages over the jobs from the oldest
+//   unfinished one, getProgresses pages over the dispatched ones; a few eth_calls for any number of jobs.
+// - "rpc-batch" (any chain, no lens): one eth_call per view, all sent together as JSON-RPC batches.
 //
-// What is cached in memory is only what the chain can never change: job ids by index (the list is
-// append-only) and which jobs reached a final state. A chain reset (jobCount going down) clears it.
+// Kept in memory is only what the chain never changes: job ids by index (the list is append-only) and
+// which jobs reached a final state. A chain reset (fewer jobs, or another id at an index) clears it.
 import type { Address, Hex, PublicClient } from "viem";
-import { jobMarketAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi, jobMarketLensAbi } from "../../src/generated/abis.ts";
 import {
   type ChainSnapshot,
   isFinalState,
@@ -18,22 +18,25 @@ import {
   type ParticipantSnapshot,
 } from "./types.ts";
 
-export type ReadMode = "multicall" | "rpc-batch";
+export type ReadMode = "lens" | "rpc-batch";
 
 export interface ScannerOptions {
   client: PublicClient;
   market: Address;
+  /** Required for the "lens" read mode. */
+  lens?: Address;
   readMode?: ReadMode;
-  /** Calldata bytes per multicall chunk: ~36 bytes per view call, so 7,200 is about 200 calls. */
-  multicallChunkBytes?: number;
 }
 
-interface ViewCall {
-  functionName: "jobCount" | "jobIdAt" | "getJob" | "getProgress";
-  args: readonly unknown[];
-}
+/** Jobs per getJobs call (each ~30k gas: far below any eth_call gas cap). */
+const JOBS_PAGE = 200;
+/** Participants per getProgresses call, so a page of 100-DO jobs stays under the eth_call gas caps. */
+const PARTICIPANTS_PAGE = 800;
+/** What a job's participant count is assumed to be before it was first read. */
+const ASSUMED_PARTICIPANTS = 16;
 
 type JobView = {
+  id: Hex;
   state: number;
   orderedAt: bigint;
   abortedAt: bigint;
@@ -41,23 +44,31 @@ type JobView = {
 };
 type ParticipantView = { account: Address; role: number; lastSeen: bigint; timedOut: boolean };
 
+interface OpenJob {
+  index: number;
+  state: number;
+  participants: number;
+}
+
 export class ChainResetError extends Error {}
 
 export class MarketScanner {
   private readonly client: PublicClient;
   private readonly market: Address;
-  private readonly readMode: ReadMode;
-  private readonly chunkBytes: number;
+  private readonly lens: Address | undefined;
+  readonly readMode: ReadMode;
   /** jobIdAt(i) for every index read so far. */
   private ids: Hex[] = [];
-  /** Last state seen of every unfinished job, in index order. */
-  private open = new Map<Hex, number>();
+  private open = new Map<Hex, OpenJob>();
+  /** Scans read again because the node replaced the block under them (see scan()). */
+  retriedReads = 0;
 
   constructor(options: ScannerOptions) {
     this.client = options.client;
     this.market = options.market;
-    this.readMode = options.readMode ?? "multicall";
-    this.chunkBytes = options.multicallChunkBytes ?? 7_200;
+    this.lens = options.lens;
+    this.readMode = options.readMode ?? (options.lens ? "lens" : "rpc-batch");
+    if (this.readMode === "lens" && !this.lens) throw new Error("The lens read mode needs the lens address");
   }
 
   /** Forget everything (after a chain reset). */
@@ -67,104 +78,160 @@ export class MarketScanner {
   }
 
   async scan(blockNumber: bigint): Promise<ChainSnapshot> {
-    try {
-      return await this.scanOnce(blockNumber);
-    } catch (error) {
-      if (!(error instanceof ChainResetError)) throw error;
-      this.reset();
-      return this.scanOnce(blockNumber);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.scanOnce(blockNumber);
+      } catch (error) {
+        if (error instanceof ChainResetError && attempt === 0) {
+          this.reset();
+          continue;
+        }
+        // A node that keeps no history (anvil --prune-history) fails a read whose "latest" block was
+        // replaced while it ran: read again at the new one rather than wait for the next poll.
+        if (attempt < 4 && String((error as Error).message).includes("BlockOutOfRange")) {
+          this.retriedReads++;
+          continue;
+        }
+        throw error;
+      }
     }
   }
 
   private async scanOnce(blockNumber: bigint): Promise<ChainSnapshot> {
-    // Round 1: the job count and every open job (with participants where it was Dispatched).
-    const known = [...this.open.entries()];
-    const withProgress = (state: number) => state === JobState.Dispatched;
-    const round1: ViewCall[] = [{ functionName: "jobCount", args: [] }];
-    for (const [id, state] of known) {
-      round1.push({ functionName: "getJob", args: [id] });
-      if (withProgress(state)) round1.push({ functionName: "getProgress", args: [id] });
-    }
-    const results1 = await this.read(round1);
-    const jobCount = Number(results1[0] as bigint);
-    if (jobCount < this.ids.length) throw new ChainResetError(`jobCount fell to ${jobCount}`);
+    const dispatched = [...this.open.entries()].filter(([, job]) => job.state === JobState.Dispatched);
+    // Round 1: the jobs and, for those dispatched at the last scan, their participants, in parallel.
+    const [views, progress] = await Promise.all([
+      this.readJobs(),
+      this.readProgresses(dispatched.map(([id, job]) => ({ id, participants: job.participants }))),
+    ]);
+    const participants = new Map<Hex, ParticipantView[]>();
+    dispatched.forEach(([id], i) => participants.set(id, progress[i]!));
 
-    const jobs = new Map<Hex, JobSnapshot>();
-    const needProgress: Hex[] = [];
-    let cursor = 1;
-    for (const [id, state] of known) {
-      const view = results1[cursor++] as JobView;
-      const progress = withProgress(state) ? (results1[cursor++] as ParticipantView[]) : undefined;
-      if (view.state === JobState.None) throw new ChainResetError(`job ${id} no longer exists`);
-      jobs.set(id, toSnapshot(id, view, progress));
-      if (view.state === JobState.Dispatched && !progress) needProgress.push(id);
-    }
-
-    // Round 2 (only when jobs were added): their ids.
-    if (jobCount > this.ids.length) {
-      const indexes = Array.from({ length: jobCount - this.ids.length }, (_, i) => this.ids.length + i);
-      const newIds = (await this.read(
-        indexes.map((i) => ({ functionName: "jobIdAt", args: [BigInt(i)] })),
-      )) as Hex[];
-      this.ids.push(...newIds);
-      // Round 3 (with the next): the new jobs themselves; participants read for all of them.
-      const calls: ViewCall[] = newIds.flatMap((id) => [
-        { functionName: "getJob", args: [id] } as ViewCall,
-        { functionName: "getProgress", args: [id] } as ViewCall,
-      ]);
-      const results = await this.read(calls);
-      newIds.forEach((id, i) => {
-        const view = results[2 * i] as JobView;
-        jobs.set(id, toSnapshot(id, view, results[2 * i + 1] as ParticipantView[]));
-      });
-    }
-
-    // Jobs that became Dispatched since the last scan: their participants, in one more round.
-    if (needProgress.length > 0) {
-      const results = await this.read(
-        needProgress.map((id) => ({ functionName: "getProgress", args: [id] })),
+    // Jobs that became Dispatched since (or are new): their participants, in one more round.
+    const missing = views.filter((v) => v.view.state === JobState.Dispatched && !participants.has(v.view.id));
+    if (missing.length > 0) {
+      const more = await this.readProgresses(
+        missing.map((v) => ({ id: v.view.id, participants: ASSUMED_PARTICIPANTS })),
       );
-      needProgress.forEach((id, i) => {
-        const job = jobs.get(id)!;
-        job.participants = toParticipants(results[i] as ParticipantView[]);
-      });
+      missing.forEach((v, i) => participants.set(v.view.id, more[i]!));
     }
 
-    const open: JobSnapshot[] = [];
+    const jobs: JobSnapshot[] = [];
     this.open.clear();
-    for (const job of jobs.values()) {
-      if (isFinalState(job.state)) continue;
-      this.open.set(job.id, job.state);
-      open.push(job);
+    for (const { index, view } of views) {
+      if (view.state === JobState.None) throw new ChainResetError(`job ${view.id} no longer exists`);
+      if (isFinalState(view.state)) continue;
+      const parts = participants.get(view.id);
+      this.open.set(view.id, {
+        index,
+        state: view.state,
+        participants: parts?.length ?? ASSUMED_PARTICIPANTS,
+      });
+      jobs.push(toSnapshot(view, parts));
     }
-    return { blockNumber, jobs: open };
+    return { blockNumber, jobs };
   }
 
-  /** Reads the views, throwing on the first failed one (a listed job always answers). */
-  private async read(calls: ViewCall[]): Promise<unknown[]> {
-    if (calls.length === 0) return [];
-    const contracts = calls.map((c) => ({
-      address: this.market,
-      abi: jobMarketAbi,
-      functionName: c.functionName,
-      args: c.args,
-    }));
-    if (this.readMode === "rpc-batch") {
-      // Issued in the same tick, so a batching transport sends them in one HTTP request.
-      return Promise.all(contracts.map((c) => this.client.readContract(c as never)));
+  /** Every job that was open at the last scan and every job added since, with its index. */
+  private async readJobs(): Promise<{ index: number; view: JobView }[]> {
+    return this.readMode === "lens" ? this.readJobsByLens() : this.readJobsOneByOne();
+  }
+
+  private async readJobsByLens(): Promise<{ index: number; view: JobView }[]> {
+    const openIndexes = [...this.open.values()].map((j) => j.index);
+    // From the oldest open job to the end: finished jobs in between are read but skipped.
+    const first = openIndexes.length > 0 ? Math.min(...openIndexes) : this.ids.length;
+    const offsets: number[] = [];
+    for (let offset = first; offset <= this.ids.length; offset += JOBS_PAGE) offsets.push(offset);
+    const pages = await Promise.all(offsets.map((offset) => this.jobsPage(offset)));
+    // A full last page means more jobs were added than the extra page covers: keep reading.
+    for (let offset = offsets.at(-1)! + JOBS_PAGE; pages.at(-1)!.length === JOBS_PAGE; offset += JOBS_PAGE) {
+      pages.push(await this.jobsPage(offset));
     }
-    const results = (await this.client.multicall({
-      contracts: contracts as never,
-      allowFailure: true,
-      deployless: true,
-      batchSize: this.chunkBytes,
-    })) as { status: "success" | "failure"; result?: unknown; error?: Error }[];
-    return results.map((r, i) => {
-      if (r.status === "failure") {
-        throw new Error(`${calls[i]!.functionName} failed: ${r.error?.message ?? "unknown error"}`);
-      }
-      return r.result;
+    const views = pages.flat();
+    if (first + views.length < this.ids.length) throw new ChainResetError("fewer jobs than before");
+    const result: { index: number; view: JobView }[] = [];
+    views.forEach((view, i) => {
+      const index = first + i;
+      const known = this.ids[index];
+      if (known !== undefined && known !== view.id)
+        throw new ChainResetError(`another job at index ${index}`);
+      this.ids[index] = view.id;
+      result.push({ index, view });
     });
+    return result;
+  }
+
+  private jobsPage(offset: number): Promise<readonly JobView[]> {
+    return this.client.readContract({
+      address: this.lens!,
+      abi: jobMarketLensAbi,
+      functionName: "getJobs",
+      args: [this.market, BigInt(offset), BigInt(JOBS_PAGE)],
+    }) as Promise<readonly JobView[]>;
+  }
+
+  private async readJobsOneByOne(): Promise<{ index: number; view: JobView }[]> {
+    const open = [...this.open.entries()];
+    const read = (functionName: string, args: readonly unknown[]) =>
+      this.client.readContract({ address: this.market, abi: jobMarketAbi, functionName, args } as never);
+    // Issued in the same tick, so the batching transport sends them in one HTTP request.
+    const [count, ...openViews] = (await Promise.all([
+      read("jobCount", []),
+      ...open.map(([id]) => read("getJob", [id])),
+    ])) as [bigint, ...JobView[]];
+    const jobCount = Number(count);
+    if (jobCount < this.ids.length) throw new ChainResetError("fewer jobs than before");
+    const result = open.map(([, job], i) => ({ index: job.index, view: openViews[i]! }));
+    if (jobCount > this.ids.length) {
+      const start = this.ids.length;
+      const indexes = Array.from({ length: jobCount - start }, (_, i) => start + i);
+      const newIds = (await Promise.all(indexes.map((i) => read("jobIdAt", [BigInt(i)])))) as Hex[];
+      this.ids.push(...newIds);
+      const newViews = (await Promise.all(newIds.map((id) => read("getJob", [id])))) as JobView[];
+      newViews.forEach((view, i) => result.push({ index: start + i, view }));
+    }
+    return result;
+  }
+
+  /** getProgress of each job, in order. */
+  private async readProgresses(jobs: { id: Hex; participants: number }[]): Promise<ParticipantView[][]> {
+    if (jobs.length === 0) return [];
+    if (this.readMode === "rpc-batch") {
+      return Promise.all(
+        jobs.map(
+          ({ id }) =>
+            this.client.readContract({
+              address: this.market,
+              abi: jobMarketAbi,
+              functionName: "getProgress",
+              args: [id],
+            }) as unknown as Promise<ParticipantView[]>,
+        ),
+      );
+    }
+    const pages: Hex[][] = [[]];
+    let load = 0;
+    for (const job of jobs) {
+      if (load + job.participants > PARTICIPANTS_PAGE && pages.at(-1)!.length > 0) {
+        pages.push([]);
+        load = 0;
+      }
+      pages.at(-1)!.push(job.id);
+      load += job.participants;
+    }
+    const results = await Promise.all(
+      pages.map(
+        (ids) =>
+          this.client.readContract({
+            address: this.lens!,
+            abi: jobMarketLensAbi,
+            functionName: "getProgresses",
+            args: [this.market, ids],
+          }) as Promise<readonly (readonly ParticipantView[])[]>,
+      ),
+    );
+    return results.flat().map((p) => [...p]);
   }
 }
 
@@ -177,9 +244,9 @@ function toParticipants(progress: readonly ParticipantView[]): ParticipantSnapsh
   }));
 }
 
-function toSnapshot(id: Hex, view: JobView, progress: readonly ParticipantView[] | undefined): JobSnapshot {
+function toSnapshot(view: JobView, progress: readonly ParticipantView[] | undefined): JobSnapshot {
   return {
-    id,
+    id: view.id,
     state: view.state,
     orderedAt: view.orderedAt,
     abortedAt: view.abortedAt,

@@ -90,65 +90,68 @@ async function creditsOf(eventName: "RewardDistributed" | "Refund", id: Hex): Pr
 }
 
 describe("GDS watcher on a real chain", () => {
-  it("reports a silent DO within a few blocks, with the exact fines and compensation of SPEC.md §6", async () => {
-    const id = await dispatchJob(f, spec);
-    const silent = spec.jobDos[2]!;
-    const good = spec.jobDos.slice(0, 2);
-    const mpc = spec.jobMpcs[0]!;
-    const timedOutAt = await letOneGoSilent(id, silent, [...good, mpc]);
+  it.each(["lens", "rpc-batch"] as const)(
+    "reports a silent DO within a few blocks, with the exact fines and compensation of SPEC.md §6 (reads by %s)",
+    async (readMode) => {
+      const id = await dispatchJob(f, spec);
+      const silent = spec.jobDos[2]!;
+      const good = spec.jobDos.slice(0, 2);
+      const mpc = spec.jobMpcs[0]!;
+      const timedOutAt = await letOneGoSilent(id, silent, [...good, mpc]);
 
-    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f.market);
-    for (let i = 0; i < 5 && (await stateOf(id)) !== JobState.Failed; i++) {
-      await watcher.tick();
-      await f.mine(1);
-    }
-    expect(await stateOf(id)).toBe(JobState.Failed);
-    await watcher.tick(); // follows its transaction: the action line
-    const [settled] = await events("JobSettled", id);
-    expect(settled!.blockNumber - timedOutAt).toBeLessThanOrEqual(3n);
-    const tx = await f.ctx.publicClient.getTransaction({ hash: settled!.transactionHash });
-    expect(tx.from.toLowerCase()).toBe(gds.toLowerCase());
+      const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f, { readMode });
+      for (let i = 0; i < 5 && (await stateOf(id)) !== JobState.Failed; i++) {
+        await watcher.tick();
+        await f.mine(1);
+      }
+      expect(await stateOf(id)).toBe(JobState.Failed);
+      await watcher.tick(); // follows its transaction: the action line
+      const [settled] = await events("JobSettled", id);
+      expect(settled!.blockNumber - timedOutAt).toBeLessThanOrEqual(3n);
+      const tx = await f.ctx.publicClient.getTransaction({ hash: settled!.transactionHash });
+      expect(tx.from.toLowerCase()).toBe(gds.toLowerCase());
 
-    // SPEC.md §6 from the job's own parameters: one offender (k = 1) pays detectedFineBps of C.
-    const job = await f.read<{
-      collateral: bigint;
-      paid: bigint;
-      params: { detectedFineBps: number; shares: number[] };
-    }>("getJob", [id]);
-    const price = await priceOf(f, spec);
-    const C = price.collateral;
-    expect(C).toBe(3_000n);
-    const fine = (BigInt(job.params.detectedFineBps) * C) / 10_000n;
-    const fined = await events("Fined", id);
-    expect(
-      fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
-    ).toEqual([[silent.toLowerCase(), fine, 1]]);
-    // Good DOs get their fee first; the remainder goes by the Horizontal shares (GDS, MPCs, DOs).
-    const doFee = spec.doPrices[0]!;
-    const remainder = fine - doFee * BigInt(good.length);
-    const [gdsBps, mpcBps, doBps] = job.params.shares.map(BigInt) as [bigint, bigint, bigint];
-    const gdsShare = (remainder * gdsBps) / 10_000n;
-    const mpcShare = (remainder * mpcBps) / 10_000n;
-    const doShare = (remainder * doBps) / 10_000n;
-    const perGoodDo = doFee + doShare / BigInt(good.length);
-    const dust = remainder - gdsShare - mpcShare - (doShare / BigInt(good.length)) * BigInt(good.length);
-    const rewards = await creditsOf("RewardDistributed", id);
-    expect(Object.fromEntries(rewards)).toEqual({
-      [good[0]!.toLowerCase()]: perGoodDo,
-      [good[1]!.toLowerCase()]: perGoodDo,
-      [mpc.toLowerCase()]: mpcShare,
-      [gds.toLowerCase()]: gdsShare + dust,
-    });
-    expect(Object.fromEntries(await creditsOf("Refund", id))).toEqual({ [qc.toLowerCase()]: price.total });
+      // SPEC.md §6 from the job's own parameters: one offender (k = 1) pays detectedFineBps of C.
+      const job = await f.read<{
+        collateral: bigint;
+        paid: bigint;
+        params: { detectedFineBps: number; shares: number[] };
+      }>("getJob", [id]);
+      const price = await priceOf(f, spec);
+      const C = price.collateral;
+      expect(C).toBe(3_000n);
+      const fine = (BigInt(job.params.detectedFineBps) * C) / 10_000n;
+      const fined = await events("Fined", id);
+      expect(
+        fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
+      ).toEqual([[silent.toLowerCase(), fine, 1]]);
+      // Good DOs get their fee first; the remainder goes by the Horizontal shares (GDS, MPCs, DOs).
+      const doFee = spec.doPrices[0]!;
+      const remainder = fine - doFee * BigInt(good.length);
+      const [gdsBps, mpcBps, doBps] = job.params.shares.map(BigInt) as [bigint, bigint, bigint];
+      const gdsShare = (remainder * gdsBps) / 10_000n;
+      const mpcShare = (remainder * mpcBps) / 10_000n;
+      const doShare = (remainder * doBps) / 10_000n;
+      const perGoodDo = doFee + doShare / BigInt(good.length);
+      const dust = remainder - gdsShare - mpcShare - (doShare / BigInt(good.length)) * BigInt(good.length);
+      const rewards = await creditsOf("RewardDistributed", id);
+      expect(Object.fromEntries(rewards)).toEqual({
+        [good[0]!.toLowerCase()]: perGoodDo,
+        [good[1]!.toLowerCase()]: perGoodDo,
+        [mpc.toLowerCase()]: mpcShare,
+        [gds.toLowerCase()]: gdsShare + dust,
+      });
+      expect(Object.fromEntries(await creditsOf("Refund", id))).toEqual({ [qc.toLowerCase()]: price.total });
 
-    const actionLines = lines.filter((l) => l.includes("reportFailure"));
-    expect(actionLines).toHaveLength(1);
-    expect(actionLines[0]).toMatch(
-      new RegExp(
-        `^\\[block \\d+\\] reportFailure job ${id.slice(0, 10)}… offenders DO 0x\\w{4}…\\w{4} \\(DO 3\\) silent since block \\d+; reason HeartbeatTimeout → tx ${settled!.transactionHash} \\(block ${settled!.blockNumber}\\)$`,
-      ),
-    );
-  });
+      const actionLines = lines.filter((l) => l.includes("reportFailure"));
+      expect(actionLines).toHaveLength(1);
+      expect(actionLines[0]).toMatch(
+        new RegExp(
+          `^\\[block \\d+\\] reportFailure job ${id.slice(0, 10)}… offenders DO 0x\\w{4}…\\w{4} \\(DO 3\\) silent since block \\d+; reason HeartbeatTimeout → tx ${settled!.transactionHash} \\(block ${settled!.blockNumber}\\)$`,
+        ),
+      );
+    },
+  );
 
   it("settles a self-reported failure at once, or after the configured delay", async () => {
     const id = await dispatchJob(f, spec);
@@ -157,7 +160,7 @@ describe("GDS watcher on a real chain", () => {
     expect(await stateOf(id)).toBe(JobState.Aborting);
     const abortedAt = (await f.read<{ abortedAt: bigint }>("getJob", [id])).abortedAt;
 
-    const delayed = makeWatcher(f.anvil.rpcUrl, f.market, { settleDelayBlocks: 3n });
+    const delayed = makeWatcher(f.anvil.rpcUrl, f, { settleDelayBlocks: 3n });
     await delayed.watcher.tick(); // block abortedAt: too early for a 3-block delay
     await f.mine(1);
     await delayed.watcher.tick(); // abortedAt + 1
@@ -181,7 +184,7 @@ describe("GDS watcher on a real chain", () => {
   it("cancels an expired order, not a moment before it expires", async () => {
     const id = await placeOrder(f, spec);
     const { orderedAt } = await f.read<{ orderedAt: bigint }>("getJob", [id]);
-    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f.market);
+    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f);
     await f.mine(Number(orderedAt) + ORDER_EXPIRY_BLOCKS - 1 - Number(await f.blockNumber()));
     await watcher.tick(); // block orderedAt + expiry - 1: still valid
     expect(await stateOf(id)).toBe(JobState.Ordered);
@@ -203,10 +206,10 @@ describe("GDS watcher on a real chain", () => {
     const nonceBefore = await f.ctx.publicClient.getTransactionCount({ address: gds });
 
     await f.rpc("evm_setAutomine", [false]);
-    const first = makeWatcher(f.anvil.rpcUrl, f.market);
+    const first = makeWatcher(f.anvil.rpcUrl, f);
     expect((await first.watcher.tick()).sent).toBe(1);
     // "Killed": its memory is gone; a fresh process sees the job still Dispatched and timed out.
-    const second = makeWatcher(f.anvil.rpcUrl, f.market);
+    const second = makeWatcher(f.anvil.rpcUrl, f);
     expect((await second.watcher.tick()).sent).toBe(0);
     expect(second.lines.join("\n")).toMatch(
       /1 transaction\(s\) of 0x\w+ sent by an earlier run are not mined yet/,
@@ -233,6 +236,7 @@ describe("GDS watcher on a real chain", () => {
       ...process.env,
       GDS_WATCHER_RPC_URL: f.anvil.rpcUrl,
       JOB_MARKET_ADDRESS: f.market,
+      JOB_MARKET_LENS_ADDRESS: f.lens,
       GDS_WATCHER_POLL_MS: "50",
     };
     const runWatcher = () => {
@@ -287,7 +291,7 @@ describe("GDS watcher on a real chain", () => {
   it("with the RPC gone for a while, says so, retries with backoff, and acts once it is back", async () => {
     const id = await dispatchJob(f, spec);
     const proxy = await startTcpProxy(f.anvil.port);
-    const { watcher, lines } = makeWatcher(proxy.url, f.market);
+    const { watcher, lines } = makeWatcher(proxy.url, f);
     const stop = new AbortController();
     const running = watcher.run(stop.signal);
     try {

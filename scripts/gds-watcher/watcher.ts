@@ -16,6 +16,8 @@ export interface WatcherOptions {
   wallet: WalletClient;
   chain: Chain;
   market: Address;
+  /** The JobMarketLens, for the "lens" read mode (the default when given). */
+  lens?: Address;
   settleDelayBlocks: bigint;
   /** A status line every this many blocks (0: never). */
   statusEveryBlocks: bigint;
@@ -46,6 +48,7 @@ export class GdsWatcher {
     this.scanner = new MarketScanner({
       client: options.client,
       market: options.market,
+      lens: options.lens,
       readMode: options.readMode,
     });
     this.sender = new ActionSender({
@@ -55,6 +58,15 @@ export class GdsWatcher {
       market: options.market,
       log: options.log,
     });
+  }
+
+  /** Scans read again because the node replaced the block under them. */
+  get retriedReads(): number {
+    return this.scanner.retriedReads;
+  }
+
+  get readMode(): ReadMode {
+    return this.scanner.readMode;
   }
 
   get signer(): Address {

@@ -24,6 +24,8 @@ export interface MarketFixture {
   anvil: AnvilHandle;
   ctx: ChainContext;
   market: Address;
+  /** The JobMarketLens the deploy script deployed beside it. */
+  lens: Address;
   /** simulate → estimate → send → receipt, as `from` (an unlocked dev account). */
   send(from: Address, functionName: string, args: readonly unknown[], value?: bigint): Promise<void>;
   read<T>(functionName: string, args?: readonly unknown[]): Promise<T>;
@@ -50,11 +52,14 @@ export async function startMarket(parameters: ParameterOverrides = {}): Promise<
     });
     const ctx = await connect(anvil.rpcUrl);
     const market = record.jobMarket;
+    if (!record.jobMarketLens) throw new Error("The deploy script deployed no JobMarketLens");
+    const lens = record.jobMarketLens;
     const contract = { address: market, abi: jobMarketAbi } as const;
     const fixture: MarketFixture = {
       anvil,
       ctx,
       market,
+      lens,
       async send(from, functionName, args, value) {
         await write(ctx, ctx.wallet(from), { ...contract, functionName, args, value } as never);
       },

@@ -13,9 +13,9 @@ export interface TestWatcher {
 
 export function makeWatcher(
   rpcUrl: string,
-  market: Address,
+  market: { market: Address; lens: Address },
   overrides: Partial<
-    Pick<WatcherOptions, "settleDelayBlocks" | "statusEveryBlocks" | "pollMs" | "backoff">
+    Pick<WatcherOptions, "settleDelayBlocks" | "statusEveryBlocks" | "pollMs" | "backoff" | "readMode">
   > = {},
 ): TestWatcher {
   const counter = createRpcCounter();
@@ -30,7 +30,8 @@ export function makeWatcher(
     client,
     wallet,
     chain,
-    market,
+    market: market.market,
+    lens: market.lens,
     settleDelayBlocks: 0n,
     statusEveryBlocks: 0n,
     pollMs: 20,
@@ -49,7 +50,12 @@ export async function eventually(
   what: string,
 ): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!(await check())) {
+  // A read that fails (anvil --prune-history drops the state of a block replaced mid-call) is a "not yet".
+  while (
+    !(await Promise.resolve()
+      .then(check)
+      .catch(() => false))
+  ) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
