@@ -203,6 +203,50 @@ describe("scenarios: edge rules (SPEC §5–6)", () => {
     );
   });
 
+  it("a participant timed out at the abort block is fined even if it heartbeats after the abort", async () => {
+    const w = await loadFixture(worldFixture);
+    const dos = w.dos.slice(0, 3);
+    const prices = [100n, 100n, 100n];
+    const j = await dispatchedJob(
+      w,
+      { jobType: HORIZONTAL, dos, doPrices: prices, mpcCount: 1, totalEpochs: 2 },
+      [w.mpcs[0]],
+      20n,
+    );
+    const late = dos[2];
+    await timeOutAllBut(w, [dos[0], dos[1], w.mpcs[0]]);
+    expect(await w.market.read.isTimedOut([j.job.id, late.account.address])).to.equal(true);
+    await update(w, j.job, dos[0], { taskType: TASK.Training, epoch: 0, batch: 0, status: STATUS.Failed });
+    // Too late: it was timed out when the failure was reported (SPEC §6.1: offenders are taken "at the
+    // abort block"; "a timed-out participant is never paid as a good one").
+    await heartbeatAll(w, [late]);
+    const expected = settleFailure({
+      qc: addr(w.qc),
+      gds: addr(w.gds),
+      paid: j.total,
+      collateral: j.collateral,
+      offenders: [
+        { who: addr(dos[0]), fineBps: FINE_BPS.selfReport },
+        { who: addr(late), fineBps: FINE_BPS.detected },
+      ],
+      goodDos: [{ who: addr(dos[1]), fee: 100n, completedEpochs: 0n }],
+      goodMpcs: members([w.mpcs[0]], [20n]),
+      shares: DEFAULT_SHARES[HORIZONTAL],
+      byAbort: true,
+      totalEpochs: 2n,
+    });
+    const participants = [...dos, w.mpcs[0]].map(addr);
+    await expectSettlement(
+      w,
+      j.job,
+      [...participants, addr(w.qc), addr(w.gds)],
+      participants,
+      expected,
+      STATE.Failed,
+      () => receiptOf(w.market.write.settleAbort([j.job.id], { account: w.gds.account })),
+    );
+  });
+
   it("compensation larger than the fine pool shrinks in proportion, its dust to the GDS", async () => {
     const w = await loadFixture(worldFixture);
     const dos = w.dos.slice(0, 3);
