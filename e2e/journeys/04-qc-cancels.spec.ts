@@ -1,4 +1,5 @@
 // Journey 4: the QC cancels, before and after dispatch, and the fine it was shown is what happened.
+import type { Page } from "@playwright/test";
 import { parseEther } from "viem";
 import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
 import { cancellationAfterDispatch, priceOf } from "./support/spec-rules.ts";
@@ -19,6 +20,9 @@ const terms = {
 };
 
 test.use({ walletAccount: qc });
+
+const settledRow = (page: Page, id: string) =>
+  page.getByRole("region", { name: /Settled jobs/ }).getByTestId(`job-row-${id}`);
 
 test.describe("journey 4: the QC cancels", () => {
   test("before dispatch: no fine is shown, none is taken, everything paid comes back", async ({
@@ -42,7 +46,7 @@ test.describe("journey 4: the QC cancels", () => {
     await expect(question).toContainText(`It costs ${coin(0n)} and returns ${coin(quote)}`);
     await question.getByRole("button", { name: "Yes, cancel job" }).click();
     // Once the block is in, the job leaves the open jobs for the settled ones.
-    await expect(jobCard(page, id)).toContainText("Cancelled");
+    await expect(settledRow(page, id)).toContainText("Cancelled");
 
     // On chain: cancelled, full refund, no fine, no reward, the DOs' collateral unlocked.
     const job = await market.job(id);
@@ -108,7 +112,7 @@ test.describe("journey 4: the QC cancels", () => {
     await expect(question).toContainText(`It costs ${coin(fine)} and returns ${coin(price.total - fine)}`);
     await question.getByRole("button", { name: "Yes, cancel job" }).click();
     // Once the block is in, the job leaves the open jobs for the settled ones.
-    await expect(jobCard(page, id)).toContainText("Cancelled");
+    await expect(settledRow(page, id)).toContainText("Cancelled");
 
     // On chain: exactly SPEC §6.6, and each balance moved by its share (plus released collateral).
     expect((await market.job(id)).state).toBe(JOB_STATE.cancelled);

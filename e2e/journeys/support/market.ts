@@ -53,6 +53,14 @@ export class Market {
   progress(id: JobId) {
     return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getProgress", args: [id] });
   }
+  /** [dos, doPrices, current mpcs] */
+  participants(id: JobId) {
+    return this.ctx.publicClient.readContract({
+      ...this.contract,
+      functionName: "getParticipants",
+      args: [id],
+    });
+  }
   node(account: Address) {
     return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getNode", args: [account] });
   }
@@ -62,6 +70,9 @@ export class Market {
   }
   parameters() {
     return this.ctx.publicClient.readContract({ ...this.contract, functionName: "parameters" });
+  }
+  receipt(hash: Hex) {
+    return this.ctx.publicClient.getTransactionReceipt({ hash });
   }
   walletBalance(account: Address): Promise<bigint> {
     return this.ctx.publicClient.getBalance({ address: account });

@@ -46,3 +46,38 @@ export async function sendTx(page: Page, testId: string, options: { confirm?: bo
   if (options.confirm) await page.getByTestId(`${testId}-yes`).click();
   await expect(page.getByTestId(`${testId}-status`)).toContainText("Confirmed in block", { timeout: 15_000 });
 }
+
+/** The bytes16 job id of a UUID as the app prints it. */
+export function jobIdOfUuid(uuid: string): `0x${string}` {
+  return `0x${uuid.trim().replaceAll("-", "").toLowerCase()}`;
+}
+
+/** The short id the app links jobs with (first 8 hex digits of the UUID). */
+export function shortId(id: string): string {
+  return id.slice(2, 10);
+}
+
+/**
+ * On the node page, posts a progress report through the job card's form: epoch (a number or
+ * "ALL"), batch ALL, status Completed. Resolves when the chain confirmed it.
+ */
+export async function postEpochCompleted(page: Page, id: string, epoch: number | "ALL"): Promise<void> {
+  const card = jobCard(page, id);
+  await card.getByTestId(`status-status-${id}`).selectOption({ label: "Completed" });
+  const epochAll = card.getByTestId(`status-epoch-${id}-all`);
+  if (epoch === "ALL") await epochAll.check();
+  else {
+    await epochAll.uncheck();
+    await card.getByTestId(`status-epoch-${id}`).fill(String(epoch));
+    await card.getByTestId(`status-batch-${id}-all`).check();
+  }
+  await card.getByTestId(`status-button-${id}`).click();
+}
+
+/** The live feed's entries of one kind for one job. */
+export function feedItems(page: Page, eventName: string, id: string): Locator {
+  return page
+    .getByTestId("live-feed")
+    .locator(`li[data-event="${eventName}"]`)
+    .filter({ has: page.getByRole("link", { name: shortId(id), exact: true }) });
+}

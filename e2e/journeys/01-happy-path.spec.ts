@@ -1,0 +1,212 @@
+// Journey 1: every role's happy path through the app, checked on screen and on chain:
+// the GDS orders, the QC pays, the GDS assigns the MPC (dispatch), the DOs and the MPC post progress,
+// the last DO completes, everyone is paid, and a DO withdraws its fee to its wallet.
+import { formatEther, parseEther } from "viem";
+import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
+import { completion, priceOf } from "./support/spec-rules.ts";
+import { expect, test } from "./support/test.ts";
+import {
+  actAs,
+  coin,
+  feedItems,
+  goTo,
+  jobCard,
+  jobIdOfUuid,
+  openApp,
+  postEpochCompleted,
+  shortId,
+} from "./support/ui.ts";
+
+const gds = cast.gds;
+const qc = cast.qcs[0]!;
+const dos = [cast.dos[2]!, cast.dos[4]!];
+const doPrices = [parseEther("0.1"), parseEther("0.15")];
+const mpc = cast.mpcs[2]!;
+const mpcPrice = parseEther("0.05");
+const totalEpochs = 2;
+/** The QC pays a little more than the price: the rest must come back as a Refund. */
+const overpayment = parseEther("0.01");
+
+test.use({ walletAccount: gds });
+
+test("journey 1: order, payment, dispatch, progress, completion, rewards and a withdrawal", async ({
+  page,
+  jw,
+  market,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const params = await market.parameters();
+  const price = priceOf(JOB_TYPE.horizontal, doPrices, 1n, 1n, mpcPrice, BigInt(params.gdsFeeBps));
+  const everyone = [gds, qc, ...dos, mpc];
+  const start = await market.balances(everyone);
+
+  // ── GDS: place the order from the console, nodes picked from the registry ──
+  await openApp(page, jw);
+  await goTo(page, "GDS");
+  const form = page.getByTestId("place-order");
+  const id = jobIdOfUuid(await form.getByTestId("order-id").innerText());
+  await form.getByTestId("order-qc").fill(qc);
+  for (const [i, d] of dos.entries()) {
+    await form.getByTestId(`order-dos-pick-${d.toLowerCase()}`).check();
+    await form.getByTestId(`order-price-${d.toLowerCase()}`).fill(formatEther(doPrices[i]!));
+  }
+  await form.getByTestId("order-mpc-count").fill("1");
+  await form.getByTestId("order-epochs").fill(String(totalEpochs));
+  await form.getByTestId("order-mpc-price").fill(formatEther(mpcPrice));
+  await expect(form.getByTestId("order-quote-total")).toHaveText(coin(price.total));
+  await form.getByTestId("place-order-button").click();
+  await expect(form.getByTestId("place-order-button-status")).toContainText("Confirmed in block");
+  let job = await market.job(id);
+  expect(job.state).toBe(JOB_STATE.ordered);
+  expect(job.quote).toBe(price.total);
+  expect(job.collateral).toBe(price.collateral);
+
+  // ── QC: sees the order with its price, pays a bit more ──
+  await actAs(page, jw, qc);
+  await goTo(page, "QC");
+  const qcCard = jobCard(page, id);
+  await expect(qcCard.getByTestId(`price-${id}`)).toContainText(coin(price.total));
+  await expect(qcCard.getByTestId(`due-${id}`)).toHaveText(coin(price.total));
+  const paid = price.total + overpayment;
+  await qcCard.getByTestId(`pay-amount-${id}`).fill(formatEther(paid));
+  await qcCard.getByTestId(`pay-button-${id}`).click();
+  await expect(qcCard.getByTestId(`paid-${id}`)).toHaveText(coin(paid));
+  expect((await market.job(id)).paid).toBe(paid);
+
+  // ── GDS: assigns the MPC; the payment already covers the total, so the job dispatches ──
+  await actAs(page, jw, gds);
+  await goTo(page, "GDS");
+  const assign = page.getByTestId("assign-mpcs");
+  await assign.getByTestId("assign-job").selectOption(id);
+  await assign.getByTestId(`assign-mpcs-pick-${mpc.toLowerCase()}`).check();
+  await assign.getByTestId("assign-mpc-price").fill(formatEther(mpcPrice));
+  await expect(assign.getByTestId("assign-price-total")).toHaveText(coin(price.total));
+  await assign.getByTestId("assign-button").click();
+  await expect(assign.getByTestId("assign-outcome")).toContainText("dispatched");
+  job = await market.job(id);
+  expect(job.state).toBe(JOB_STATE.dispatched);
+  expect(job.totalPrice).toBe(price.total);
+
+  // ── Dashboard: the dispatch is in the live feed ──
+  await goTo(page, "Dashboard");
+  await expect(feedItems(page, "JobDispatched", id)).toHaveCount(1);
+
+  // ── DOs and the MPC post their progress from the node page ──
+  await actAs(page, jw, mpc);
+  await goTo(page, "Node");
+  const mpcCard = jobCard(page, id);
+  await mpcCard.getByTestId(`status-status-${id}`).selectOption({ label: "Completed" });
+  await mpcCard.getByTestId(`status-epoch-${id}`).fill("0");
+  await mpcCard.getByTestId(`status-batch-${id}-all`).check();
+  await mpcCard.getByTestId(`status-button-${id}`).click();
+  await expect(mpcCard.getByTestId(`status-button-${id}-status`)).toContainText("Confirmed in block");
+
+  for (const [i, d] of dos.entries()) {
+    await actAs(page, jw, d);
+    const card = jobCard(page, id);
+    await expect(card.getByTestId(`status-button-${id}`)).toBeVisible();
+    await postEpochCompleted(page, id, 0);
+    await expect(card.getByTestId(`status-button-${id}-status`)).toContainText("Confirmed in block");
+    expect((await market.progress(id)).find((p) => p.account === d)?.completedEpochs).toBe(1);
+    await postEpochCompleted(page, id, "ALL");
+    if (i < dos.length - 1) {
+      await expect(card.getByTestId(`next-step-${id}`)).toHaveText(
+        "Your part is complete: waiting for the others.",
+      );
+    }
+  }
+  // The last DO's completion settles the job: it moves to the node's settled jobs.
+  await expect(
+    page.getByRole("region", { name: /My settled jobs/ }).getByTestId(`job-row-${id}`),
+  ).toContainText("Completed");
+
+  // ── On chain: SPEC §4's happy path to the wei, and each balance grew by exactly that ──
+  expect((await market.job(id)).state).toBe(JOB_STATE.completed);
+  const expected = completion({
+    qc,
+    gds,
+    paid,
+    price,
+    paidMembers: [...dos.map((who, i) => ({ who, fee: price.doFees[i]! })), { who: mpc, fee: price.mpcFee }],
+  });
+  const settled = await market.settlement(id);
+  expect(settled.rewards).toEqual(expected.rewards);
+  expect(settled.refunds).toEqual(expected.refunds);
+  expect(settled.fines.size).toBe(0);
+  expect(expected.refundOf(qc)).toBe(overpayment);
+  const end = await market.balances(everyone);
+  for (const who of everyone)
+    expect(end.get(who)! - start.get(who)!, `balance of ${who}`).toBe(
+      expected.rewardOf(who) + expected.refundOf(who),
+    );
+
+  // ── Dashboard: RewardDistributed and Refund in the live feed ──
+  await goTo(page, "Dashboard");
+  await expect(feedItems(page, "RewardDistributed", id)).toHaveCount(1);
+  await expect(feedItems(page, "Refund", id)).toHaveCount(1);
+  await expect(feedItems(page, "Refund", id)).toContainText(coin(overpayment));
+  await expect(page.getByTestId(`job-row-${id}`)).toContainText("Completed");
+
+  // ── Job page: who got what ──
+  await feedItems(page, "Refund", id)
+    .getByRole("link", { name: shortId(id) })
+    .click();
+  const breakdown = page.getByTestId("settlement-breakdown");
+  for (const who of [gds, ...dos, mpc])
+    await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
+      coin(expected.rewardOf(who)),
+    );
+  await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(coin(overpayment));
+  const jobPageShot = await page.screenshot({ fullPage: true, path: testInfo.outputPath("job-page.png") });
+  await testInfo.attach("job page", { body: jobPageShot, contentType: "image/png" });
+
+  // ── A DO withdraws its fee: the coins reach its wallet (less the gas it paid) ──
+  const withdrawer = dos[0]!;
+  const fee = expected.rewardOf(withdrawer);
+  await actAs(page, jw, withdrawer);
+  await goTo(page, "Node");
+  const marketBefore = await market.balance(withdrawer);
+  const walletBefore = await market.walletBalance(withdrawer);
+  await expect(page.getByTestId("balance-withdrawable")).toHaveText(coin(marketBefore));
+  await page.getByTestId("withdraw-amount").fill(formatEther(fee));
+  await page.getByTestId("withdraw-button").click();
+  await expect(page.getByTestId("withdraw-button-status")).toContainText("Confirmed in block");
+  await expect(page.getByTestId("balance-withdrawable")).toHaveText(coin(marketBefore - fee));
+  const receipt = await market.receipt(jw.sent.at(-1)!);
+  expect(await market.balance(withdrawer)).toBe(marketBefore - fee);
+  expect(await market.walletBalance(withdrawer)).toBe(
+    walletBefore + fee - receipt.gasUsed * receipt.effectiveGasPrice,
+  );
+
+  // ── Screenshots of every role's page at the end of the journey ──
+  const shots: [string, () => Promise<unknown>, () => Promise<void>][] = [
+    ["node-do", async () => undefined, () => expect(page.getByTestId("node-status")).toBeVisible()],
+    [
+      "node-mpc",
+      () => actAs(page, jw, mpc),
+      () => expect(page.getByTestId("node-status")).toContainText("Registered as MPC"),
+    ],
+    [
+      "qc",
+      async () => (await actAs(page, jw, qc), await goTo(page, "QC")),
+      () => expect(page.getByTestId("qc-refunds")).toContainText(coin(overpayment)),
+    ],
+    [
+      "gds",
+      async () => (await actAs(page, jw, gds), await goTo(page, "GDS")),
+      () => expect(page.getByTestId("place-order")).toBeVisible(),
+    ],
+    [
+      "dashboard",
+      () => goTo(page, "Dashboard"),
+      () => expect(feedItems(page, "RewardDistributed", id)).toHaveCount(1),
+    ],
+    ["admin", () => goTo(page, "Admin"), () => expect(page.locator("main h1")).toBeVisible()],
+  ];
+  for (const [name, open, ready] of shots) {
+    await open();
+    await ready();
+    const body = await page.screenshot({ fullPage: true, path: testInfo.outputPath(`${name}.png`) });
+    await testInfo.attach(name, { body, contentType: "image/png" });
+  }
+});

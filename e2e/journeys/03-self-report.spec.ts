@@ -1,0 +1,106 @@
+// Journey 3: a DO reports its own failure mid-training after seeing the fine; the GDS settles the
+// abort; the good DOs are compensated pro rata of their completed epochs (SPEC.md §6 rules 3 and 5).
+import { parseEther } from "viem";
+import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
+import { failure, priceOf } from "./support/spec-rules.ts";
+import { expect, test } from "./support/test.ts";
+import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
+
+const gds = cast.gds;
+const qc = cast.qcs[0]!;
+const dos = [cast.dos[1]!, cast.dos[2]!, cast.dos[3]!];
+const reporter = dos[2]!;
+const doPrices = [parseEther("0.12"), parseEther("0.2"), parseEther("0.1")];
+const mpc = cast.mpcs[1]!;
+const mpcPrice = parseEther("0.03");
+const totalEpochs = 4;
+/** Epochs each DO completes before the failure: 3, 1, and 1 for the reporter. */
+const epochsDone = [3, 1, 1];
+
+test.use({ walletAccount: reporter });
+
+test("journey 3: a DO self-reports with the fine shown first; the abort settles pro rata", async ({
+  page,
+  jw,
+  market,
+}) => {
+  test.setTimeout(90_000);
+  const terms = { jobType: JOB_TYPE.horizontal, qc, dos, doPrices, factor: 2, mpcCount: 1, totalEpochs };
+  const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);
+  const job = await market.job(id);
+  expect(job.params.selfReportFineBps).toBe(8000);
+  const price = priceOf(JOB_TYPE.horizontal, doPrices, 2n, 1n, mpcPrice, BigInt(job.params.gdsFeeBps));
+  for (const [i, d] of dos.entries()) await market.trainEpochs(d, id, epochsDone[i]!);
+  const fine = (8000n * price.collateral) / 10_000n;
+
+  // ── The DO sees the fine, then confirms ──
+  await openApp(page, jw);
+  await goTo(page, "Node");
+  const card = jobCard(page, id);
+  await expect(card.getByTestId(`self-fine-${id}`)).toHaveText(coin(fine));
+  await card.getByTestId(`self-report-button-${id}`).click();
+  const question = card.getByRole("alertdialog", { name: "Report my failure" });
+  await expect(question).toContainText(`fines you ${coin(fine)}`);
+  const everyone = [gds, qc, ...dos, mpc];
+  const before = await market.balances(everyone);
+  await question.getByRole("button", { name: "Yes, report my failure" }).click();
+  await expect(card.getByTestId(`next-step-${id}`)).toContainText("A failure was reported: stop working.");
+  const aborting = await market.job(id);
+  expect(aborting.state).toBe(JOB_STATE.aborting);
+  expect(aborting.abortReporter).toBe(reporter);
+
+  // ── The GDS settles the abort from its console ──
+  await actAs(page, jw, gds);
+  await goTo(page, "GDS");
+  await page.getByTestId(`gds-settle-${id}`).click();
+  await expect(page.getByTestId(`gds-settle-${id}`)).toBeHidden();
+  expect((await market.job(id)).state).toBe(JOB_STATE.failed);
+
+  // ── On chain: SPEC §6 with a self-reported offender and pro-rata compensation ──
+  const expected = failure({
+    qc,
+    gds,
+    paid: price.total,
+    collateral: price.collateral,
+    offenders: [{ who: reporter, fineBps: 8000n }],
+    goodDos: [0, 1].map((i) => ({
+      who: dos[i]!,
+      fee: price.doFees[i]!,
+      completedEpochs: BigInt(epochsDone[i]!),
+    })),
+    goodMpcs: [{ who: mpc, fee: price.mpcFee }],
+    shares: [1250n, 3750n, 5000n],
+    byAbort: true,
+    totalEpochs: BigInt(totalEpochs),
+  });
+  expect(expected.fineOf(reporter)).toBe(fine);
+  const settled = await market.settlement(id);
+  expect(settled.fines).toEqual(expected.fines);
+  expect(settled.rewards).toEqual(expected.rewards);
+  expect(settled.refunds).toEqual(expected.refunds);
+  const after = await market.balances(everyone);
+  for (const who of everyone) {
+    const released =
+      who === gds || who === qc ? 0n : who === reporter ? price.collateral - fine : price.collateral;
+    expect(after.get(who)! - before.get(who)!, `balance of ${who}`).toBe(
+      expected.rewardOf(who) + expected.refundOf(who) + released,
+    );
+  }
+
+  // ── On screen: the job page shows the pro-rata compensation and the fine ──
+  await page.goto(`/jobs/${id}`);
+  const breakdown = page.getByTestId("settlement-breakdown");
+  await expect(breakdown.getByTestId(`outcome-${reporter.toLowerCase()}`)).toContainText(
+    `${coin(fine)} (Self-reported)`,
+  );
+  await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(coin(price.total));
+  for (const who of [gds, dos[0]!, dos[1]!, mpc])
+    await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
+      coin(expected.rewardOf(who)),
+    );
+  // Progress as it was at the abort: 3/4 and 1/4 epochs.
+  for (const [i, d] of dos.entries())
+    await expect(page.getByTestId(`participant-${d.toLowerCase()}`)).toContainText(
+      `${epochsDone[i]} / ${totalEpochs}`,
+    );
+});
