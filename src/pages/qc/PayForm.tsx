@@ -42,6 +42,15 @@ export function PayForm({ job }: { job: JobView }) {
             testId={`pay-amount-${job.id}`}
           />
         </div>
+        {amount !== formatEther(due) && (
+          <button
+            type="button"
+            className="mb-5 text-xs text-teal-700 underline"
+            onClick={() => setAmount(formatEther(due))}
+          >
+            What is due
+          </button>
+        )}
         <div className="mb-5">
           <TxButton
             label={job.paid > 0n ? "Top up" : "Pay"}
