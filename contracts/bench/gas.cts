@@ -328,7 +328,8 @@ async function codeSizes(): Promise<void> {
   for (const name of names.sort()) {
     const artifact = await hre.artifacts.readArtifact(name);
     const bytes = (artifact.deployedBytecode.length - 2) / 2;
-    if (bytes === 0) continue;
+    // Interfaces have no code; internal-only libraries (empty ABI) are inlined, never deployed.
+    if (bytes === 0 || artifact.abi.length === 0) continue;
     console.log(
       `  ${artifact.contractName.padEnd(20)} ${fmt(bytes).padStart(7)} bytes  ${bytes < 24_576 ? "under" : "OVER"} the limit (${fmt(24_576 - bytes)} left)`,
     );
