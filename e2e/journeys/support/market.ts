@@ -53,6 +53,9 @@ export class Market {
   progress(id: JobId) {
     return this.ctx.publicClient.readContract({ ...this.contract, functionName: "getProgress", args: [id] });
   }
+  jobCount(): Promise<bigint> {
+    return this.ctx.publicClient.readContract({ ...this.contract, functionName: "jobCount" });
+  }
   /** [dos, doPrices, current mpcs] */
   participants(id: JobId) {
     return this.ctx.publicClient.readContract({
