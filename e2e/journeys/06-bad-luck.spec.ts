@@ -112,6 +112,22 @@ test.describe("journey 6: bad luck", () => {
     }
   });
 
+  // fixme: the app sends the write to a wallet on chain 1 and shows the wallet's own words ("The
+  // Provider is not connected to the requested chain."); a real wallet would sign and send it on
+  // chain 1. The app must ask to switch and not reach the wallet. See NEEDS.md.
+  test.fixme("on the wrong chain the app asks to switch instead of asking the wallet to sign", async ({
+    page,
+    jw,
+  }) => {
+    await openApp(page, jw);
+    await goTo(page, "Node");
+    await jw.switchChainTo(1);
+    await expect(page.getByRole("alert").filter({ hasText: "Your wallet is on chain 1" })).toBeVisible();
+    await heartbeatButton(page).click();
+    await expect(heartbeatStatus(page)).toContainText(/switch/i);
+    expect(jw.signatureRequests).toBe(0);
+  });
+
   // The app should say the node is unreachable (the header's "RPC unreachable"), but it keeps
   // showing the last block: wagmi's block watcher swallows polling errors. See NEEDS.md.
   test.fixme("the RPC going away is flagged in the header, and the flag clears when it comes back", async ({
