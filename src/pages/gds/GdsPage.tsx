@@ -16,6 +16,7 @@ import { AssignMpcs } from "./AssignMpcs.tsx";
 import { FailureReports } from "./FailureReports.tsx";
 import { PlaceOrderForm } from "./PlaceOrderForm.tsx";
 import { ReplacementRequests } from "./ReplacementRequests.tsx";
+import { WatcherStatus } from "./WatcherStatus.tsx";
 
 const GDS_ROLE = accessRoles[1].id;
 
@@ -67,6 +68,7 @@ function GdsConsole() {
           <AssignMpcs jobs={myJobs} nodes={nodes} params={params} block={block} />
           <ReplacementRequests jobs={myJobs} progress={progress} nodes={nodes} />
           <FailureReports jobs={myJobs} progress={progress} />
+          <WatcherStatus />
         </>
       )}
       <BalanceCard title="GDS fees earned" />
