@@ -1,6 +1,7 @@
 // Happy paths (SPEC §3–4): Horizontal and Vertical jobs run to completion and every party is paid to
 // the wei; QC top-ups and overpayment refunds; the quote binds the GDS (consent rule).
 import { expect } from "chai";
+import { parseEventLogs, type TransactionReceipt } from "viem";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { expectRevert } from "./helpers/chain.cjs";
 import { HORIZONTAL, VERTICAL, priceOf, settleHappy } from "./helpers/oracle.cjs";
@@ -18,7 +19,22 @@ import {
   submitQuery,
   update,
 } from "./helpers/jobs.cjs";
-import { worldFixture } from "./helpers/world.cjs";
+import { worldFixture, type Wallet, type World } from "./helpers/world.cjs";
+
+/** Exactly one JobDispatched(id, jobType, dos, mpcs) in the transaction that completed the pair. */
+function expectDispatched(
+  w: World,
+  receipt: TransactionReceipt,
+  jobType: number,
+  dos: Wallet[],
+  mpcs: Wallet[],
+) {
+  const events = parseEventLogs({ abi: w.market.abi, logs: receipt.logs, eventName: "JobDispatched" });
+  expect(events).to.have.length(1);
+  expect(events[0].args.jobType).to.equal(jobType);
+  expect(events[0].args.dos.map((a) => a.toLowerCase())).to.deep.equal(dos.map(addr));
+  expect(events[0].args.mpcs.map((a) => a.toLowerCase())).to.deep.equal(mpcs.map(addr));
+}
 
 describe("scenarios: happy paths", () => {
   it("Horizontal: 3 DOs, factor 2, 2 MPCs, overpayment refunded, every wei accounted", async () => {
@@ -45,8 +61,9 @@ describe("scenarios: happy paths", () => {
     expect(view.collateral).to.equal(price.collateral);
     expect(view.state).to.equal(STATE.Ordered);
 
-    await submitQuery(w, job, price.total + 70n); // 70 wei too much: refunded at settlement
+    const paying = await submitQuery(w, job, price.total + 70n); // 70 wei too much: refunded at settlement
     expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+    expectDispatched(w, paying, HORIZONTAL, dos, mpcs);
 
     for (const m of mpcs) {
       await update(w, job, m, { taskType: TASK.Aggregation, epoch: 0, batch: 0, status: STATUS.InProgress });
@@ -104,8 +121,9 @@ describe("scenarios: happy paths", () => {
       quote: price.total,
     });
     await submitQuery(w, job, price.total);
-    await assignMpcs(w, job, mpcs, 10n); // the pair completes here: dispatch inside assignMpcs
+    const assigning = await assignMpcs(w, job, mpcs, 10n); // the pair completes here: dispatch inside assignMpcs
     expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+    expectDispatched(w, assigning, VERTICAL, dos, mpcs);
 
     const everyone = [...dos, ...mpcs];
     // Training before the PSI stage is over is refused; Aggregation is never a Vertical task.
