@@ -7,12 +7,16 @@ import { repoRoot } from "../lib/paths.ts";
 
 export interface WatcherProcess {
   pid: number;
+  /** Resolves when the process has exited, for whatever reason. */
+  exited: Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
   stop(): Promise<void>;
 }
 
 export function startWatcherProcess(options: {
   rpcUrl: string;
-  recordFile: string;
+  /** The deployment record to read the market from (JOB_MARKET_ADDRESS in `env` overrides it). */
+  recordFile?: string;
   log?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }): WatcherProcess {
@@ -26,7 +30,7 @@ export function startWatcherProcess(options: {
       env: {
         ...process.env,
         GDS_WATCHER_RPC_URL: options.rpcUrl,
-        DEPLOYMENT_FILE: options.recordFile,
+        ...(options.recordFile ? { DEPLOYMENT_FILE: options.recordFile } : {}),
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -41,6 +45,7 @@ export function startWatcherProcess(options: {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     pid: child.pid!,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");

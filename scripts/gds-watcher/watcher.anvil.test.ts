@@ -1,10 +1,7 @@
 // @vitest-environment node
 // The watcher against a real anvil: the scenarios of issue 6, with the fines of SPEC.md §6 to the wei.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import type { Address, Hex } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { repoRoot } from "../lib/paths.ts";
 import {
   dispatchJob,
   dos,
@@ -17,6 +14,7 @@ import {
   qc,
   startMarket,
 } from "./testing/market-fixture.ts";
+import { startWatcherProcess } from "./spawn.ts";
 import { startTcpProxy } from "./testing/tcp-proxy.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
 import { JobState } from "./types.ts";
@@ -232,26 +230,14 @@ describe("GDS watcher on a real chain", () => {
       spec.jobMpcs[0]!,
       ...dos.slice(3, 5),
     ]);
-    const env = {
-      ...process.env,
-      GDS_WATCHER_RPC_URL: f.anvil.rpcUrl,
-      JOB_MARKET_ADDRESS: f.market,
-      JOB_MARKET_LENS_ADDRESS: f.lens,
-      GDS_WATCHER_POLL_MS: "50",
-    };
     const runWatcher = () => {
-      // node itself (tsx as a loader), not the tsx wrapper: SIGKILL must reach the watcher, not a parent.
-      const main = path.join(repoRoot, "scripts/gds-watcher/main.ts");
-      const child = spawn(process.execPath, ["--import", "tsx", main], {
-        cwd: repoRoot,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
       let output = "";
-      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      return { child, output: () => output, exited };
+      const watcher = startWatcherProcess({
+        rpcUrl: f.anvil.rpcUrl,
+        env: { JOB_MARKET_ADDRESS: f.market, JOB_MARKET_LENS_ADDRESS: f.lens, GDS_WATCHER_POLL_MS: "50" },
+        log: (line) => (output += `${line}\n`),
+      });
+      return { watcher, output: () => output };
     };
 
     const first = runWatcher();
@@ -260,8 +246,8 @@ describe("GDS watcher on a real chain", () => {
       20_000,
       "job A's report",
     );
-    first.child.kill("SIGKILL");
-    await first.exited;
+    process.kill(first.watcher.pid, "SIGKILL"); // no chance to clean up
+    await first.watcher.exited;
     expect(await stateOf(jobA)).toBe(JobState.Failed);
 
     // While it is down, job B's DOs go silent too.
@@ -276,8 +262,7 @@ describe("GDS watcher on a real chain", () => {
       await f.mine(3);
       await new Promise((r) => setTimeout(r, 300));
     } finally {
-      second.child.kill("SIGTERM");
-      await second.exited;
+      await second.watcher.stop();
     }
     expect(second.output()).not.toContain(jobA.slice(0, 10));
     expect(await stateOf(jobB)).toBe(JobState.Failed);
