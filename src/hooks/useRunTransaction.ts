@@ -37,6 +37,14 @@ export interface TxState {
 
 const symbol = appChain.nativeCurrency.symbol;
 
+export function wrongChainMessage(chainId: number | undefined): string {
+  return `Your wallet is on chain ${chainId ?? "unknown"}: switch to ${appChain.name} (chain ${appChain.id}) first; nothing was sent.`;
+}
+
+function sentButUnconfirmed(hash: string): string {
+  return `The transaction was sent (${hash.slice(0, 10)}…) but its confirmation could not be read. Check the data on the page before sending again.`;
+}
+
 /**
  * The one write path of the app: simulate (a revert becomes words before the wallet opens),
  * estimate gas with a margin, ask the wallet, wait for the receipt, then refresh every view.
@@ -44,9 +52,16 @@ const symbol = appChain.nativeCurrency.symbol;
 export function useRunTransaction() {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const { address } = useAccount();
+  const { address, chainId } = useAccount();
   const [state, setState] = useState<TxState>({ phase: "idle" });
   const busy = useRef(false);
+
+  // A status belongs to the account that acted: another account must not read it as its own.
+  const [shownFor, setShownFor] = useState(address);
+  if (shownFor !== address) {
+    setShownFor(address);
+    setState({ phase: "idle" });
+  }
 
   const run = useCallback(
     async (call: MarketCall): Promise<boolean> => {
@@ -55,7 +70,13 @@ export function useRunTransaction() {
         setState({ phase: "failed", message: "Connect a wallet first." });
         return false;
       }
+      // A wallet on another chain would sign there, to whatever lives at this address: never ask it.
+      if (chainId !== appChain.id) {
+        setState({ phase: "failed", message: wrongChainMessage(chainId) });
+        return false;
+      }
       busy.current = true;
+      let sentHash: string | undefined;
       try {
         setState({ phase: "simulating" });
         // The write machinery loads on the first write, not with the page (first-load budget).
@@ -65,6 +86,7 @@ export function useRunTransaction() {
           address: jobMarket.address,
           abi: jobMarket.abi,
           account: address,
+          chainId: appChain.id,
           ...call,
         } as never;
         await simulateContract(config, request);
@@ -76,6 +98,7 @@ export function useRunTransaction() {
           ...(request as object),
           gas: withGasMargin(gas),
         } as never);
+        sentHash = hash;
         setState({ phase: "pending" });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
@@ -89,13 +112,16 @@ export function useRunTransaction() {
         // The words for every error load only when one happens.
         const { describeTxError } = await import("../lib/txError.ts");
         const { kind, message } = describeTxError(error, symbol);
-        setState({ phase: kind, message });
+        // Once sent, "nothing was sent" would be false: say what is known instead.
+        setState(
+          sentHash ? { phase: "failed", message: sentButUnconfirmed(sentHash) } : { phase: kind, message },
+        );
         return false;
       } finally {
         busy.current = false;
       }
     },
-    [address, config, queryClient],
+    [address, chainId, config, queryClient],
   );
 
   const reset = useCallback(() => setState({ phase: "idle" }), []);

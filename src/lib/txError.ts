@@ -1,7 +1,9 @@
 import {
   BaseError,
   ContractFunctionRevertedError,
+  HttpRequestError,
   InsufficientFundsError,
+  TimeoutError,
   UserRejectedRequestError,
 } from "viem";
 import { wordsForError } from "./errorWords.ts";
@@ -14,6 +16,8 @@ export interface TxErrorDescription {
 }
 
 export const REJECTED_MESSAGE = "You rejected the signature; nothing was sent.";
+export const UNREACHABLE_MESSAGE =
+  "The chain's node cannot be reached; nothing was sent. Try again when it is back.";
 
 function isUserRejection(error: unknown): boolean {
   if (error instanceof BaseError && error.walk((e) => e instanceof UserRejectedRequestError)) return true;
@@ -35,6 +39,9 @@ export function describeTxError(error: unknown, symbol = "ETH"): TxErrorDescript
       }
       if (revert.reason) return { kind: "reverted", message: `The contract refused: ${revert.reason}.` };
       return { kind: "reverted", message: "The contract refused the transaction without saying why." };
+    }
+    if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
+      return { kind: "failed", message: UNREACHABLE_MESSAGE };
     }
     if (error.walk((e) => e instanceof InsufficientFundsError)) {
       return { kind: "failed", message: "Your account does not hold enough to pay for this and its gas." };
