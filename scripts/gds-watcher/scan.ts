@@ -100,8 +100,11 @@ export class MarketScanner {
   private async scanOnce(blockNumber: bigint): Promise<ChainSnapshot> {
     const dispatched = [...this.open.entries()].filter(([, job]) => job.state === JobState.Dispatched);
     // Round 1: the jobs and, for those dispatched at the last scan, their participants, in parallel.
+    // A working copy of the id list: committed only when the whole scan succeeded, so a scan that
+    // fails half-way (and is retried) does not skip the jobs it had started to read.
+    const ids = [...this.ids];
     const [views, progress] = await Promise.all([
-      this.readJobs(),
+      this.readJobs(ids),
       this.readProgresses(dispatched.map(([id, job]) => ({ id, participants: job.participants }))),
     ]);
     const participants = new Map<Hex, ParticipantView[]>();
@@ -129,34 +132,35 @@ export class MarketScanner {
       });
       jobs.push(toSnapshot(view, parts));
     }
+    this.ids = ids;
     return { blockNumber, jobs };
   }
 
   /** Every job that was open at the last scan and every job added since, with its index. */
-  private async readJobs(): Promise<{ index: number; view: JobView }[]> {
-    return this.readMode === "lens" ? this.readJobsByLens() : this.readJobsOneByOne();
+  private async readJobs(ids: Hex[]): Promise<{ index: number; view: JobView }[]> {
+    return this.readMode === "lens" ? this.readJobsByLens(ids) : this.readJobsOneByOne(ids);
   }
 
-  private async readJobsByLens(): Promise<{ index: number; view: JobView }[]> {
+  private async readJobsByLens(ids: Hex[]): Promise<{ index: number; view: JobView }[]> {
     const openIndexes = [...this.open.values()].map((j) => j.index);
     // From the oldest open job to the end: finished jobs in between are read but skipped.
-    const first = openIndexes.length > 0 ? Math.min(...openIndexes) : this.ids.length;
+    const first = openIndexes.length > 0 ? Math.min(...openIndexes) : ids.length;
     const offsets: number[] = [];
-    for (let offset = first; offset <= this.ids.length; offset += JOBS_PAGE) offsets.push(offset);
+    for (let offset = first; offset <= ids.length; offset += JOBS_PAGE) offsets.push(offset);
     const pages = await Promise.all(offsets.map((offset) => this.jobsPage(offset)));
     // A full last page means more jobs were added than the extra page covers: keep reading.
     for (let offset = offsets.at(-1)! + JOBS_PAGE; pages.at(-1)!.length === JOBS_PAGE; offset += JOBS_PAGE) {
       pages.push(await this.jobsPage(offset));
     }
     const views = pages.flat();
-    if (first + views.length < this.ids.length) throw new ChainResetError("fewer jobs than before");
+    if (first + views.length < ids.length) throw new ChainResetError("fewer jobs than before");
     const result: { index: number; view: JobView }[] = [];
     views.forEach((view, i) => {
       const index = first + i;
-      const known = this.ids[index];
+      const known = ids[index];
       if (known !== undefined && known !== view.id)
         throw new ChainResetError(`another job at index ${index}`);
-      this.ids[index] = view.id;
+      ids[index] = view.id;
       result.push({ index, view });
     });
     return result;
@@ -171,7 +175,7 @@ export class MarketScanner {
     }) as Promise<readonly JobView[]>;
   }
 
-  private async readJobsOneByOne(): Promise<{ index: number; view: JobView }[]> {
+  private async readJobsOneByOne(ids: Hex[]): Promise<{ index: number; view: JobView }[]> {
     const open = [...this.open.entries()];
     const read = (functionName: string, args: readonly unknown[]) =>
       this.client.readContract({ address: this.market, abi: jobMarketAbi, functionName, args } as never);
@@ -181,13 +185,13 @@ export class MarketScanner {
       ...open.map(([id]) => read("getJob", [id])),
     ])) as [bigint, ...JobView[]];
     const jobCount = Number(count);
-    if (jobCount < this.ids.length) throw new ChainResetError("fewer jobs than before");
+    if (jobCount < ids.length) throw new ChainResetError("fewer jobs than before");
     const result = open.map(([, job], i) => ({ index: job.index, view: openViews[i]! }));
-    if (jobCount > this.ids.length) {
-      const start = this.ids.length;
+    if (jobCount > ids.length) {
+      const start = ids.length;
       const indexes = Array.from({ length: jobCount - start }, (_, i) => start + i);
       const newIds = (await Promise.all(indexes.map((i) => read("jobIdAt", [BigInt(i)])))) as Hex[];
-      this.ids.push(...newIds);
+      ids.push(...newIds);
       const newViews = (await Promise.all(newIds.map((id) => read("getJob", [id])))) as JobView[];
       newViews.forEach((view, i) => result.push({ index: start + i, view }));
     }

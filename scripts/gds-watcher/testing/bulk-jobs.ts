@@ -109,5 +109,12 @@ export async function seedDispatchedJobs(f: MarketFixture, spec: JobSpec, count:
     gds,
     ids.map((id) => ({ from: gds, data: call("assignMpcs", [id, spec.jobMpcs, spec.mpcPrice]) })),
   );
+  // anvil mines on its own schedule: measure only once the chain has stopped moving.
+  for (let last = -1n; ;) {
+    const block = await f.blockNumber();
+    if (block === last) break;
+    last = block;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   return ids;
 }
