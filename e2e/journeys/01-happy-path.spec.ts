@@ -146,6 +146,11 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   await expect(feedItems(page, "Refund", id)).toHaveCount(1);
   await expect(feedItems(page, "Refund", id)).toContainText(coin(overpayment));
   await expect(page.getByTestId(`job-row-${id}`)).toContainText("Completed");
+  // Each node's free stake on the dashboard is its starting stake plus its fee.
+  for (const who of [...dos, mpc])
+    await expect(page.getByTestId(`node-row-${who.toLowerCase()}`)).toContainText(
+      coin(start.get(who)! + expected.rewardOf(who)),
+    );
 
   // ── Job page: who got what ──
   await feedItems(page, "Refund", id)
