@@ -1,6 +1,7 @@
 // `npm start`: the local chain (persisted), the contract (deployed once), the demo (seeded once)
 // and the Vite dev server, with one readable summary. Ctrl-C stops everything it started.
-// Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis).
+// Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
+// --no-watcher runs without the GDS watcher (scripts/gds-watcher), which otherwise runs beside the app.
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { parseFlags } from "./lib/cli.ts";
@@ -8,6 +9,7 @@ import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./seed.ts";
+import { startWatcherProcess, type WatcherProcess } from "./gds-watcher/spawn.ts";
 
 const CHAIN_PORT = 8545;
 const CHAIN_ID = 31337;
@@ -18,6 +20,7 @@ const step = (text: string) => console.log(`\x1b[36m›\x1b[0m ${text}`);
 
 let chain: LocalChain | undefined;
 let vite: ViteDevServer | undefined;
+let watcher: WatcherProcess | undefined;
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -25,6 +28,7 @@ async function stopAll(code: number) {
   stopping = true;
   console.log("\nStopping FedPay…");
   await vite?.close().catch(() => undefined);
+  await watcher?.stop();
   if (chain) {
     await chain.anvil.stop();
     console.log(`Chain stopped; its state is saved in ${path.relative(repoRoot, stateFile)}`);
@@ -49,6 +53,12 @@ async function main() {
     }
   });
 
+  const withWatcher = !flags.has("no-watcher");
+  if (withWatcher) {
+    step("Starting the GDS watcher (its lines are marked [watcher])");
+    watcher = startWatcherProcess({ rpcUrl, recordFile });
+  }
+
   step("Starting the Vite dev server");
   process.env.VITE_RPC_URL = rpcUrl;
   process.env.VITE_CHAIN_ID = String(CHAIN_ID);
@@ -66,6 +76,9 @@ async function main() {
     `  JobMarket   ${record.jobMarket}  (proxy; v${record.version}, deployed at block ${record.deployBlock})`,
     `  Lens        ${record.jobMarketLens ?? "not deployed"}`,
     `  Record      ${path.relative(repoRoot, recordFile)}`,
+    withWatcher
+      ? "  Watcher     the GDS watcher runs as the GDS (#1): reports timeouts, settles aborts, cancels expired orders"
+      : "  Watcher     off (--no-watcher); npm run gds:watch starts it",
     "",
     '  Dev accounts (pick "Dev accounts" in Connect Wallet, then switch role in the header):',
     ...roleMapLines(),
