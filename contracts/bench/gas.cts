@@ -112,6 +112,23 @@ async function settleDetected(job: PlacedJob): Promise<bigint> {
   return gasOf(market.write.reportFailure([job.id, [job.dos[0]], HEARTBEAT_TIMEOUT], { account: gds }));
 }
 
+/**
+ * Self-reported failure: the first DO goes silent past the timeout while everyone else stays alive (a
+ * 1-DO job has nobody silent), then the last DO reports Failed (the report records who is timed out at
+ * the abort block) and the GDS settles the abort. Returns the gas of both transactions.
+ */
+async function settleAborted(job: PlacedJob): Promise<{ report: bigint; settle: bigint }> {
+  const alive = [...(job.dos.length > 1 ? job.dos.slice(1) : job.dos), ...job.mpcs];
+  await mine(TIMEOUT_BLOCKS / 2);
+  for (const p of alive) await market.write.heartbeat({ account: p });
+  await mine(TIMEOUT_BLOCKS / 2 + 2);
+  const failed = { taskType: TRAINING, epoch: 0, batch: 0, status: FAILED };
+  const reporter = job.dos[job.dos.length - 1];
+  const report = await gasOf(market.write.updateJobStatus([job.id, failed], { account: reporter }));
+  const settle = await gasOf(market.write.settleAbort([job.id], { account: gds }));
+  return { report, settle };
+}
+
 function fit(points: { x: number; y: bigint }[]): { slope: number; intercept: number } {
   const n = points.length;
   const mx = points.reduce((s, p) => s + p.x, 0) / n;
@@ -184,12 +201,18 @@ async function operationTable(): Promise<void> {
   rows.push(["reportFailure (1 timed-out DO of 10)", await settleDetected(failing), ""]);
 
   const aborting = await dispatchJob(10, 20);
-  await market.write.updateJobStatus(
-    [aborting.id, { taskType: TRAINING, epoch: 0, batch: 0, status: FAILED }],
-    {
-      account: aborting.dos[0],
-    },
-  );
+  rows.push([
+    "updateJobStatus Failed -> Aborting (10 DOs)",
+    await gasOf(
+      market.write.updateJobStatus(
+        [aborting.id, { taskType: TRAINING, epoch: 0, batch: 0, status: FAILED }],
+        {
+          account: aborting.dos[0],
+        },
+      ),
+    ),
+    "records who is timed out",
+  ]);
   rows.push([
     "settleAbort (GDS, 10 DOs)",
     await gasOf(market.write.settleAbort([aborting.id], { account: gds })),
@@ -211,7 +234,7 @@ async function operationTable(): Promise<void> {
   ]);
 
   console.log("\nGas per operation");
-  const widths = [42, 12, 30];
+  const widths = [46, 12, 30];
   console.log(row(["operation", "gas", "budget"], widths));
   for (const [name, gas, note] of rows) console.log(row([name, fmt(gas), note], widths));
 }
@@ -220,30 +243,68 @@ async function scaling(): Promise<{
   place: ReturnType<typeof fit>;
   happy: ReturnType<typeof fit>;
   detected: ReturnType<typeof fit>;
+  abortReport: ReturnType<typeof fit>;
+  abortSettle: ReturnType<typeof fit>;
 }> {
   const place: { x: number; y: bigint }[] = [];
   const happy: { x: number; y: bigint }[] = [];
   const detected: { x: number; y: bigint }[] = [];
+  const abortReport: { x: number; y: bigint }[] = [];
+  const abortSettle: { x: number; y: bigint }[] = [];
   console.log(`\nJob size scaling (Horizontal, ${MPCS_PER_JOB} MPCs; participants = DOs + ${MPCS_PER_JOB})`);
-  const widths = [6, 14, 18, 22];
-  console.log(row(["DOs", "placeOrder", "settle: happy", "settle: detected fail"], widths));
+  const widths = [6, 14, 18, 22, 20, 18];
+  console.log(
+    row(
+      [
+        "DOs",
+        "placeOrder",
+        "settle: happy",
+        "settle: detected fail",
+        "abort: Failed report",
+        "abort: settleAbort",
+      ],
+      widths,
+    ),
+  );
   for (const n of SIZES) {
     const a = await dispatchJob(n);
     const happyGas = await settleHappy(a);
     const b = await dispatchJob(n);
     const detectedGas = await settleDetected(b);
+    const c = await dispatchJob(n);
+    const aborted = await settleAborted(c);
     place.push({ x: n, y: a.gas.placeOrder });
     happy.push({ x: n + MPCS_PER_JOB, y: happyGas });
     detected.push({ x: n + MPCS_PER_JOB, y: detectedGas });
-    console.log(row([String(n), fmt(a.gas.placeOrder), fmt(happyGas), fmt(detectedGas)], widths));
+    abortReport.push({ x: n + MPCS_PER_JOB, y: aborted.report });
+    abortSettle.push({ x: n + MPCS_PER_JOB, y: aborted.settle });
+    console.log(
+      row(
+        [
+          String(n),
+          fmt(a.gas.placeOrder),
+          fmt(happyGas),
+          fmt(detectedGas),
+          fmt(aborted.report),
+          fmt(aborted.settle),
+        ],
+        widths,
+      ),
+    );
     if (n === 100) {
-      const worst = happyGas > detectedGas ? happyGas : detectedGas;
+      const worst = [happyGas, detectedGas, aborted.settle].reduce((m, g) => (g > m ? g : m));
       console.log(
         `        100-DO job settles in <= ${fmt(worst)} gas (budget <= 3,000,000: ${verdict(worst <= 3_000_000n)})`,
       );
     }
   }
-  return { place: fit(place), happy: fit(happy), detected: fit(detected) };
+  return {
+    place: fit(place),
+    happy: fit(happy),
+    detected: fit(detected),
+    abortReport: fit(abortReport),
+    abortSettle: fit(abortSettle),
+  };
 }
 
 async function largestJob(f: Awaited<ReturnType<typeof scaling>>): Promise<void> {
@@ -252,10 +313,11 @@ async function largestJob(f: Awaited<ReturnType<typeof scaling>>): Promise<void>
   const byPlace = maxByFit(f.place, 0);
   const byHappy = maxByFit(f.happy, MPCS_PER_JOB);
   const byDetected = maxByFit(f.detected, MPCS_PER_JOB);
-  const extrapolated = Math.min(byPlace, byHappy, byDetected);
+  const byAbort = Math.min(maxByFit(f.abortReport, MPCS_PER_JOB), maxByFit(f.abortSettle, MPCS_PER_JOB));
+  const extrapolated = Math.min(byPlace, byHappy, byDetected, byAbort);
   console.log("\nLargest job in one 30M-gas block");
   console.log(
-    `  extrapolated: placeOrder ${fmt(byPlace)} DOs, happy settle ${fmt(byHappy)} DOs, detected-failure settle ${fmt(byDetected)} DOs -> ${fmt(extrapolated)} DOs`,
+    `  extrapolated: placeOrder ${fmt(byPlace)} DOs, happy settle ${fmt(byHappy)} DOs, detected-failure settle ${fmt(byDetected)} DOs, abort ${fmt(byAbort)} DOs -> ${fmt(extrapolated)} DOs`,
   );
   const cap = 500; // ParameterRules' hard bound on maxDosPerJob (the DO list is one data contract)
   let n = Math.min(extrapolated, cap);
@@ -273,9 +335,15 @@ async function largestJob(f: Awaited<ReturnType<typeof scaling>>): Promise<void>
       const b = await dispatchJob(n);
       stage = "settling it (detected failure)";
       const detectedGas = await settleDetected(b);
-      const fits = a.gas.placeOrder <= BLOCK_30M && happyGas <= BLOCK_30M && detectedGas <= BLOCK_30M;
+      stage = "placing the third job";
+      const c = await dispatchJob(n);
+      stage = "aborting and settling it";
+      const aborted = await settleAborted(c);
+      const fits = [a.gas.placeOrder, happyGas, detectedGas, aborted.report, aborted.settle].every(
+        (g) => g <= BLOCK_30M,
+      );
       console.log(
-        `  verified ${n} DOs: placeOrder ${fmt(a.gas.placeOrder)}, happy settle ${fmt(happyGas)}, detected-failure settle ${fmt(detectedGas)} -> ${fits ? "fits" : "does NOT fit"} (budget >= 200 DOs: ${verdict(n >= 200 && fits)})`,
+        `  verified ${n} DOs: placeOrder ${fmt(a.gas.placeOrder)}, happy settle ${fmt(happyGas)}, detected-failure settle ${fmt(detectedGas)}, Failed report ${fmt(aborted.report)}, settleAbort ${fmt(aborted.settle)} -> ${fits ? "fits" : "does NOT fit"} (budget >= 200 DOs: ${verdict(n >= 200 && fits)})`,
       );
       if (fits) break;
     } catch (error) {
@@ -361,6 +429,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  settling detected failure, per extra participant: ${fmt(f.detected.slope)}  (budget <= 15,000: ${verdict(f.detected.slope <= 15_000)})`,
+  );
+  console.log(
+    `  settling an abort, per extra participant: ${fmt(f.abortSettle.slope)}  (budget <= 15,000: ${verdict(f.abortSettle.slope <= 15_000)}); its Failed report, per extra participant: ${fmt(f.abortReport.slope)}`,
   );
   await largestJob(f);
   await estimationCheck();

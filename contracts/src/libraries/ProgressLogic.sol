@@ -65,7 +65,8 @@ library ProgressLogic {
             replacementRequested: false,
             psiDone: false,
             completedEpochs: 0,
-            lastSeen: uint64(block.number)
+            lastSeen: uint64(block.number),
+            timedOutAtAbort: false
         });
         address[] storage mpcs = job.mpcs;
         for (uint256 i; i < mpcs.length; ++i) {

@@ -113,6 +113,29 @@ library SettlementLogic {
         _settleFailure(job, id, members, offenderCount, false);
     }
 
+    /// @notice Records, at the abort block, which participants are timed out (SPEC.md section 6, rule 1:
+    /// settleAbort fines those timed out at the abort block). Decided now because a node's heartbeat
+    /// slot keeps only its latest block: one heartbeat after the abort would otherwise erase the evidence.
+    /// @dev Called by the JobMarket in the Failed report that put job `id` into Aborting. The reporter's
+    /// own lateness is in `abortReporterLate`; its liveness is frozen at this block, so it is skipped here.
+    function recordAbortTimeouts(bytes16 id) public {
+        JobMarketStorage.Layout storage $ = JobRules.store();
+        Job storage job = JobRules.jobOf(id);
+        mapping(address => Part) storage parts = $.parts[id];
+        uint256 dispatchedAt = job.dispatchedAt;
+        uint256 timeoutBlocks = job.params.timeoutBlocks;
+        uint256 doCount = job.doCount;
+        bytes32[] memory words = DoList.read(job.doList, doCount);
+        for (uint256 i; i < doCount; ++i) {
+            (address account, ) = DoList.unpack(words[i]);
+            _markIfTimedOut(parts[account], account, dispatchedAt, timeoutBlocks);
+        }
+        address[] memory mpcs = job.mpcs;
+        for (uint256 i; i < mpcs.length; ++i) {
+            _markIfTimedOut(parts[mpcs[i]], mpcs[i], dispatchedAt, timeoutBlocks);
+        }
+    }
+
     /// @notice Settles an Aborting job (SPEC.md section 6, rule 5).
     /// @param byGds the caller holds GDS_ROLE (may settle at once)
     /// @dev Requirements: the job is Aborting; the caller is the GDS, or abortGraceBlocks have passed.
@@ -129,8 +152,6 @@ library SettlementLogic {
         address reporter = job.abortReporter;
         uint8 reporterReason =
             job.abortReporterLate ? JobRules.REASON_HEARTBEAT_TIMEOUT : JobRules.REASON_SELF_REPORTED;
-        uint256 dispatchedAt = job.dispatchedAt;
-        uint256 timeoutBlocks = job.params.timeoutBlocks;
         mapping(address => Part) storage parts = $.parts[id];
         Member[] memory members = _members(job);
         uint256 offenderCount;
@@ -141,7 +162,7 @@ library SettlementLogic {
             if (m.account == reporter) {
                 m.offender = true;
                 m.reason = reporterReason;
-            } else if (JobRules.timedOutWith(part, m.account, abortedAt, dispatchedAt, timeoutBlocks)) {
+            } else if (part.timedOutAtAbort) {
                 m.offender = true;
                 m.reason = JobRules.REASON_HEARTBEAT_TIMEOUT;
             }
@@ -186,6 +207,11 @@ library SettlementLogic {
         } else {
             revert IJobMarket.JobMarketWrongState(id, state);
         }
+    }
+
+    /// @dev Flags a participant that is timed out at this block (recordAbortTimeouts).
+    function _markIfTimedOut(Part storage part, address who, uint256 dispatchedAt, uint256 timeoutBlocks) private {
+        if (JobRules.timedOutWith(part, who, block.number, dispatchedAt, timeoutBlocks)) part.timedOutAtAbort = true;
     }
 
     /// @dev Fines the offenders, compensates the good DOs from the fine pool, splits the rest by shares,

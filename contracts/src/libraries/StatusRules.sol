@@ -5,6 +5,7 @@ import {IJobMarket} from "../interfaces/IJobMarket.sol";
 import {JobStatus} from "../types/JobTypes.sol";
 import {JobMarketStorage, Job, Part} from "../storage/JobMarketStorage.sol";
 import {JobRules} from "./JobRules.sol";
+import {SettlementLogic} from "./SettlementLogic.sol";
 
 /// @title StatusRules
 /// @notice Validation and recording of status updates (SPEC.md sections 4 and 6, rule 5). Internal:
@@ -109,6 +110,7 @@ library StatusRules {
         job.abortedAt = uint64(block.number);
         job.abortReporter = msg.sender;
         job.abortReporterLate = late;
+        SettlementLogic.recordAbortTimeouts(id);
         emit IJobMarket.JobAborting(id, msg.sender);
     }
 

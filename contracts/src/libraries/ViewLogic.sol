@@ -105,7 +105,7 @@ library ViewLogic {
         Part storage part = JobRules.store().parts[id][who];
         if (part.role == 0) return false;
         if (state == JobRules.STATE_DISPATCHED) return JobRules.timedOut(job, part, who, block.number);
-        if (state == JobRules.STATE_ABORTING) return JobRules.timedOut(job, part, who, job.abortedAt);
+        if (state == JobRules.STATE_ABORTING) return part.timedOutAtAbort;
         return false;
     }
 
@@ -130,7 +130,7 @@ library ViewLogic {
         if (state == JobRules.STATE_DISPATCHED) {
             v.timedOut = JobRules.timedOut(job, part, account, block.number);
         } else if (state == JobRules.STATE_ABORTING) {
-            v.timedOut = JobRules.timedOut(job, part, account, job.abortedAt);
+            v.timedOut = part.timedOutAtAbort;
         }
     }
 }

@@ -44,6 +44,9 @@ struct Part {
     bool psiDone; // Vertical: reported (PSI, ALL, ALL, Completed)
     uint32 completedEpochs;
     uint64 lastSeen; // block of its last status update in this job (or of joining, for a replacement MPC)
+    // Set when the job went Aborting while this participant was timed out: settleAbort fines it even if it
+    // heartbeats after the abort (the heartbeat slot keeps only the latest block).
+    bool timedOutAtAbort;
 }
 
 /// @dev The parameters a job snapshotted at placeOrder, one slot.

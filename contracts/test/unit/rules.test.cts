@@ -71,7 +71,7 @@ describe("JobMarket rules as implemented", () => {
     expect(credit(f.gds)).to.equal(0n);
   });
 
-  it("a participant that heartbeats again after the abort is treated as alive at settlement", async () => {
+  it("a participant timed out at the abort block stays timed out and is fined even if it heartbeats after the abort", async () => {
     const f = await loadFixture(deployMarket);
     const job = await dispatchJob(f);
     await mine(3601);
@@ -81,12 +81,25 @@ describe("JobMarket rules as implemented", () => {
     });
     expect(await f.market.read.isTimedOut([job.id, job.dos[0].account.address])).to.equal(true);
     await f.market.write.heartbeat({ account: job.dos[0].account });
-    expect(await f.market.read.isTimedOut([job.id, job.dos[0].account.address])).to.equal(false);
+    expect(await f.market.read.isTimedOut([job.id, job.dos[0].account.address])).to.equal(true);
     await f.market.write.settleAbort([job.id], { account: f.gds.account });
     const fined = await f.market.getEvents.Fined();
     expect(fined.map((e) => e.args.offender)).to.deep.equal(
-      [job.dos[1], job.dos[2]].map((d) => getAddress(d.account.address)),
+      [job.dos[0], job.dos[1], job.dos[2]].map((d) => getAddress(d.account.address)),
     );
+  });
+
+  it("a participant alive at the abort block is not fined for going silent afterwards", async () => {
+    const f = await loadFixture(deployMarket);
+    const job = await dispatchJob(f);
+    await f.market.write.updateJobStatus([job.id, status(Task.Training, 0, 0, Status.Failed)], {
+      account: job.dos[1].account,
+    });
+    await mine(3601);
+    expect(await f.market.read.isTimedOut([job.id, job.dos[0].account.address])).to.equal(false);
+    await f.market.write.settleAbort([job.id], { account: f.gds.account });
+    const fined = await f.market.getEvents.Fined();
+    expect(fined.map((e) => e.args.offender)).to.deep.equal([getAddress(job.dos[1].account.address)]);
   });
 
   it("a Horizontal MPC that reported Failed and was not replaced is paid at completion", async () => {
