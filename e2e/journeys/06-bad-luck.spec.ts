@@ -112,10 +112,8 @@ test.describe("journey 6: bad luck", () => {
     }
   });
 
-  // fixme: the app sends the write to a wallet on chain 1 and shows the wallet's own words ("The
-  // Provider is not connected to the requested chain."); a real wallet would sign and send it on
-  // chain 1. The app must ask to switch and not reach the wallet. See NEEDS.md.
-  test.fixme("on the wrong chain the app asks to switch instead of asking the wallet to sign", async ({
+  // A real wallet on chain 1 would sign and send there: the app must ask to switch and not reach it.
+  test("on the wrong chain the app asks to switch instead of asking the wallet to sign", async ({
     page,
     jw,
   }) => {
@@ -128,9 +126,8 @@ test.describe("journey 6: bad luck", () => {
     expect(jw.signatureRequests).toBe(0);
   });
 
-  // The app should say the node is unreachable (the header's "RPC unreachable"), but it keeps
-  // showing the last block: wagmi's block watcher swallows polling errors. See NEEDS.md.
-  test.fixme("the RPC going away is flagged in the header, and the flag clears when it comes back", async ({
+  // Users must not act on a stale block number without knowing the node is gone.
+  test("the RPC going away is flagged in the header, and the flag clears when it comes back", async ({
     page,
     chain,
   }) => {
