@@ -28,7 +28,7 @@ function job(overrides: Partial<JobSnapshot>): JobSnapshot {
   };
 }
 
-const asGds: DecisionOptions = { settleDelayBlocks: 0n, signerIsGds: true, pendingJobs: new Set() };
+const asGds: DecisionOptions = { settleDelayBlocks: 0n, signerIsGds: true, skipJobs: new Set() };
 
 function snapshot(blockNumber: bigint, jobs: JobSnapshot[]): ChainSnapshot {
   return { blockNumber, jobs };
@@ -70,7 +70,7 @@ describe("decideActions", () => {
       job({ participants: [participant(doOne, 1, true)] }),
       job({ id: jobB, state: JobState.Ordered, orderedAt: 10n }),
     ]);
-    const actions = decideActions(s, { ...asGds, pendingJobs: new Set([jobA]) });
+    const actions = decideActions(s, { ...asGds, skipJobs: new Set([jobA]) });
     expect(actions.map((a) => [a.kind, a.jobId])).toEqual([["cancelJob", jobB]]);
   });
 

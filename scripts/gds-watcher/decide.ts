@@ -11,8 +11,11 @@ export interface DecisionOptions {
    * report verified timeouts, settle after the grace and cancel expired orders.
    */
   signerIsGds: boolean;
-  /** Jobs with a transaction of ours still in flight: never sent twice. */
-  pendingJobs: ReadonlySet<Hex>;
+  /**
+   * Jobs not to act on now: those with a transaction of ours still in flight (never sent twice),
+   * and those given up on after repeated reverts (see ActionSender).
+   */
+  skipJobs: ReadonlySet<Hex>;
 }
 
 /** The block from which the watcher settles an Aborting job. */
@@ -30,7 +33,7 @@ export function decideActions(snapshot: ChainSnapshot, options: DecisionOptions)
   const actions: WatcherAction[] = [];
   const block = snapshot.blockNumber;
   for (const job of snapshot.jobs) {
-    if (options.pendingJobs.has(job.id)) continue;
+    if (options.skipJobs.has(job.id)) continue;
     if (job.state === JobState.Dispatched) {
       // Everyone the contract says is timed out, in one report: the contract would fine the others
       // anyway (SPEC.md §6.1), and one transaction settles the job once.

@@ -38,15 +38,18 @@ export function formatMined(decidedAt: bigint, action: WatcherAction, hash: Hash
   return `[block ${decidedAt}] ${describeAction(action)} → tx ${hash} (block ${minedAt})`;
 }
 
+/** A mined transaction of ours that reverted: why (as far as the chain tells) and what happens next. */
 export function formatReverted(
   decidedAt: bigint,
   action: WatcherAction,
   hash: Hash,
   minedAt: bigint,
+  why: string,
   stateNow: number | undefined,
+  next: string,
 ): string {
   const state = stateNow === undefined ? "unknown" : (JOB_STATE_NAMES[stateNow] ?? String(stateNow));
-  return `[block ${decidedAt}] ${describeAction(action)} → tx ${hash} reverted in block ${minedAt}: no longer applies (job is now ${state})`;
+  return `[block ${decidedAt}] ${describeAction(action)} → tx ${hash} reverted in block ${minedAt} (${why}; job is now ${state}): ${next}`;
 }
 
 export interface StatusFigures {

@@ -1,6 +1,7 @@
 // Sends the watcher's actions: simulate (so nothing that would revert is sent), estimate gas with a
 // margin, send with a locally counted nonce, then follow each transaction until it is mined, replaced
-// or dropped. Reverts that only mean "someone else already did it" are benign, not errors.
+// or dropped. Reverts that only mean "someone else already did it" are benign, not errors; a job whose
+// transactions keep reverting for another reason is given up on rather than paid for every block.
 import {
   type Account,
   type Address,
@@ -8,6 +9,7 @@ import {
   type Chain,
   ContractFunctionRevertedError,
   type Hash,
+  type Hex,
   type PublicClient,
   type TransactionReceipt,
   type WalletClient,
@@ -15,7 +17,7 @@ import {
 import { jobMarketAbi } from "../../src/generated/abis.ts";
 import { withGasMargin } from "../lib/chain.ts";
 import { describeAction, formatMined, formatReverted, type LogLine } from "./log.ts";
-import type { PendingAction, WatcherAction } from "./types.ts";
+import { isFinalState, type PendingAction, type WatcherAction } from "./types.ts";
 
 /**
  * Errors meaning the action no longer applies: the job moved on (another GDS instance, the QC, a
@@ -27,10 +29,25 @@ export const BENIGN_ERRORS = new Set([
   "JobMarketNotTimedOut",
   "JobMarketGraceNotOver",
   "JobMarketOrderNotExpired",
+  // An offender named from the scan is no longer in the job (an MPC replaced in the meantime).
+  "JobMarketNotParticipant",
 ]);
+
+/** Our transactions for one job that may revert (for no benign reason) before it is given up on. */
+export const MAX_REVERTS_PER_JOB = 3;
 
 /** A transaction not mined after this many blocks is forgotten; the chain then says what is left. */
 const FORGET_AFTER_BLOCKS = 50n;
+
+/** A receipt or transaction that the node does not know (yet): null; any other error is thrown. */
+function notFound(error: unknown): null {
+  if (
+    error instanceof BaseError &&
+    (error.name === "TransactionReceiptNotFoundError" || error.name === "TransactionNotFoundError")
+  )
+    return null;
+  throw error;
+}
 
 export function revertName(error: unknown): string | undefined {
   if (!(error instanceof BaseError)) return undefined;
@@ -71,6 +88,10 @@ export class ActionSender {
   private readonly taken: Record<string, number> = {};
   /** Last non-benign failure printed per job, so a persistent one is said once, not every block. */
   private readonly saidFailure = new Map<string, string>();
+  /** Reverted transactions per job that no benign reason explains; reset when one succeeds. */
+  private readonly reverts = new Map<Hex, number>();
+  /** Jobs given up on after MAX_REVERTS_PER_JOB such reverts: a person should look. */
+  private readonly givenUp = new Set<Hex>();
   private readonly account: Account;
 
   constructor(private readonly options: SenderOptions) {
@@ -82,9 +103,9 @@ export class ActionSender {
     return this.account.address;
   }
 
-  /** Jobs with one of our transactions in flight. */
-  pendingJobs(): Set<`0x${string}`> {
-    return new Set([...this.pending.values()].map((p) => p.action.jobId));
+  /** Jobs not to act on: one of our transactions is in flight, or we gave up on them. */
+  skipJobs(): Set<Hex> {
+    return new Set([...this.pending.values()].map((p) => p.action.jobId).concat([...this.givenUp]));
   }
 
   inFlight(): number {
@@ -99,6 +120,8 @@ export class ActionSender {
   /** After a chain reset, nothing we sent exists any more. */
   clear(): void {
     this.pending.clear();
+    this.reverts.clear();
+    this.givenUp.clear();
   }
 
   /**
@@ -113,56 +136,109 @@ export class ActionSender {
     return Math.max(0, pendingNonce - latestNonce - this.pending.size);
   }
 
-  /** Follows our transactions: logs the mined ones, forgets the replaced and the long-lost. */
-  async refresh(blockNumber: bigint): Promise<void> {
-    if (this.pending.size === 0) return;
+  /**
+   * Follows our transactions: logs the mined ones, forgets the replaced, the dropped and the
+   * long-lost. Returns how many reverted (the caller then reads the signer's role again).
+   */
+  async refresh(blockNumber: bigint): Promise<{ reverted: number }> {
+    if (this.pending.size === 0) return { reverted: 0 };
+    const { client } = this.options;
     const entries = [...this.pending.values()];
-    const [receipts, latestNonce] = await Promise.all([
-      Promise.all(
-        entries.map((p) =>
-          this.options.client.getTransactionReceipt({ hash: p.hash }).catch((error: unknown) => {
-            if (error instanceof BaseError && error.name === "TransactionReceiptNotFoundError") return null;
-            throw error;
-          }),
-        ),
-      ),
-      this.options.client.getTransactionCount({ address: this.address, blockTag: "latest" }),
+    // The nonce first: a transaction mined between this read and the receipts is then not taken
+    // for one replaced (its nonce moved, its receipt is found).
+    const latestNonce = await client.getTransactionCount({ address: this.address, blockTag: "latest" });
+    const [receipts, known] = await Promise.all([
+      Promise.all(entries.map((p) => client.getTransactionReceipt({ hash: p.hash }).catch(notFound))),
+      // Mined or still in the mempool: eth_getTransactionByHash knows it.
+      Promise.all(entries.map((p) => client.getTransaction({ hash: p.hash }).catch(notFound))),
     ]);
+    let reverted = 0;
     for (const [i, entry] of entries.entries()) {
       const receipt = receipts[i];
-      if (receipt) await this.settled(entry, receipt);
-      else if (latestNonce > entry.nonce) {
-        // Its nonce is used but not by this hash: replaced (sped up or cancelled) or dropped.
+      const what = `[block ${entry.decidedAt}] ${describeAction(entry.action)} → tx ${entry.hash}`;
+      if (receipt) {
+        if (!(await this.settled(entry, receipt))) reverted++;
+      } else if (latestNonce > entry.nonce) {
         this.pending.delete(entry.hash);
         this.options.log(
-          `[block ${entry.decidedAt}] ${describeAction(entry.action)} → tx ${entry.hash} was replaced or dropped; the next scan decides again`,
+          `${what} was replaced (its nonce ${entry.nonce} was used by another transaction); the next scan decides again`,
         );
+      } else if (!known[i] && blockNumber > entry.decidedAt) {
+        // Neither mined nor waiting, a block after it was sent (a node may take a moment to show a
+        // transaction it just accepted): a resend takes the same nonce, so at most one can be mined.
+        this.pending.delete(entry.hash);
+        this.options.log(`${what} was dropped from the mempool; the next scan decides again`);
       } else if (blockNumber - entry.decidedAt > FORGET_AFTER_BLOCKS) {
         this.pending.delete(entry.hash);
-        this.options.log(
-          `[block ${entry.decidedAt}] ${describeAction(entry.action)} → tx ${entry.hash} not mined after ${FORGET_AFTER_BLOCKS} blocks; no longer waiting for it`,
-        );
+        this.options.log(`${what} not mined after ${FORGET_AFTER_BLOCKS} blocks; no longer waiting for it`);
       }
     }
+    return { reverted };
   }
 
-  private async settled(entry: PendingAction, receipt: TransactionReceipt): Promise<void> {
+  /** Logs a mined transaction of ours; returns whether it succeeded. */
+  private async settled(entry: PendingAction, receipt: TransactionReceipt): Promise<boolean> {
+    const { action } = entry;
     this.pending.delete(entry.hash);
     if (receipt.status === "success") {
-      this.taken[entry.action.kind] = (this.taken[entry.action.kind] ?? 0) + 1;
-      this.options.log(formatMined(entry.decidedAt, entry.action, entry.hash, receipt.blockNumber));
-      return;
+      this.taken[action.kind] = (this.taken[action.kind] ?? 0) + 1;
+      this.reverts.delete(action.jobId);
+      this.options.log(formatMined(entry.decidedAt, action, entry.hash, receipt.blockNumber));
+      return true;
     }
-    const state = await this.options.client
-      .readContract({
-        address: this.options.market,
-        abi: jobMarketAbi,
-        functionName: "getJob",
-        args: [entry.action.jobId],
-      })
-      .then((job) => job.state)
-      .catch(() => undefined);
-    this.options.log(formatReverted(entry.decidedAt, entry.action, entry.hash, receipt.blockNumber, state));
+    // A receipt carries no revert reason: the same call now names it, if it still fails.
+    const [state, nowFails] = await Promise.all([
+      this.options.client
+        .readContract({
+          address: this.options.market,
+          abi: jobMarketAbi,
+          functionName: "getJob",
+          args: [action.jobId],
+        })
+        .then((job) => job.state)
+        .catch(() => undefined),
+      this.simulate(action).then(
+        () => undefined,
+        (error: unknown) => revertName(error) ?? firstLine(error),
+      ),
+    ]);
+    let why: string;
+    let next: string;
+    if (state !== undefined && isFinalState(state)) {
+      why = nowFails ?? "the job is settled";
+      next = "no longer applies";
+    } else if (nowFails && BENIGN_ERRORS.has(nowFails)) {
+      why = nowFails;
+      next = "the next scan decides again";
+    } else {
+      // Nothing on chain explains it (out of gas, a node's quirk) or something unexpected does:
+      // trying every block would pay for a revert every block.
+      why =
+        nowFails ??
+        `it would succeed now; it used ${receipt.gasUsed} of its ${entry.gas} gas${receipt.gasUsed * 64n >= entry.gas * 63n ? ": out of gas" : ""}`;
+      const count = (this.reverts.get(action.jobId) ?? 0) + 1;
+      this.reverts.set(action.jobId, count);
+      if (count >= MAX_REVERTS_PER_JOB) {
+        this.givenUp.add(action.jobId);
+        next = `gave up on this job after ${count} reverted transactions: a person should look (restarting the watcher tries again)`;
+      } else {
+        next = `the next scan decides again (revert ${count} of at most ${MAX_REVERTS_PER_JOB} for this job)`;
+      }
+    }
+    this.options.log(
+      formatReverted(entry.decidedAt, action, entry.hash, receipt.blockNumber, why, state, next),
+    );
+    return false;
+  }
+
+  private simulate(action: WatcherAction) {
+    const call = {
+      address: this.options.market,
+      abi: jobMarketAbi,
+      account: this.account,
+      ...callOf(action),
+    };
+    return this.options.client.simulateContract(call as never);
   }
 
   /** Simulates every action, then sends those that would succeed. Returns how many were sent. */
@@ -181,7 +257,7 @@ export class ActionSender {
         };
         try {
           const [, gas] = await Promise.all([
-            client.simulateContract(call as never),
+            this.simulate(action),
             client.estimateContractGas(call as never),
           ]);
           return { action, gas: gas as bigint };
@@ -200,16 +276,17 @@ export class ActionSender {
         continue;
       }
       try {
+        const gas = withGasMargin(check.gas);
         const hash = await this.options.wallet.writeContract({
           address: this.options.market,
           abi: jobMarketAbi,
           ...callOf(action),
           account: this.account,
           chain: this.options.chain,
-          gas: withGasMargin(check.gas),
+          gas,
           nonce: next,
         } as never);
-        this.pending.set(hash, { action, hash, nonce: next, decidedAt });
+        this.pending.set(hash, { action, hash, nonce: next, gas, decidedAt });
         this.saidFailure.delete(action.jobId);
         next++;
         sent++;

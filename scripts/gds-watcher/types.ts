@@ -73,6 +73,8 @@ export interface PendingAction {
   action: WatcherAction;
   hash: Hash;
   nonce: number;
+  /** The gas limit it was sent with (a revert that used all of it ran out of gas). */
+  gas: bigint;
   /** The block whose scan decided it. */
   decidedAt: bigint;
 }

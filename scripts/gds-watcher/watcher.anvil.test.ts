@@ -1,85 +1,33 @@
 // @vitest-environment node
 // The watcher against a real anvil: the scenarios of issue 6, with the fines of SPEC.md §6 to the wei.
 import type { Address, Hex } from "viem";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   dispatchJob,
   dos,
   gds,
-  type JobSpec,
   type MarketFixture,
-  mpcs,
   placeOrder,
   priceOf,
   qc,
-  startMarket,
 } from "./testing/market-fixture.ts";
 import { startWatcherProcess } from "./spawn.ts";
+import { jobEvents, stateOf } from "./testing/job-events.ts";
+import { letOneGoSilent } from "./testing/scenarios.ts";
 import { startTcpProxy } from "./testing/tcp-proxy.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
+import { ORDER_EXPIRY_BLOCKS, spec, useMarket } from "./testing/suite.ts";
 import { JobState } from "./types.ts";
 
-const TIMEOUT_BLOCKS = 20;
-const ORDER_EXPIRY_BLOCKS = 10;
-const ABORT_GRACE_BLOCKS = 5;
-
-/** Three DOs at 1,000 wei and one MPC at 500 wei (F = 1), Horizontal. */
-const spec: JobSpec = {
-  jobDos: dos.slice(0, 3),
-  doPrices: [1_000n, 1_000n, 1_000n],
-  jobMpcs: mpcs.slice(0, 1),
-  mpcPrice: 500n,
-};
-
 let f: MarketFixture;
-let snapshotId: Hex;
-
-beforeAll(async () => {
-  f = await startMarket({
-    timeoutBlocks: TIMEOUT_BLOCKS,
-    orderExpiryBlocks: ORDER_EXPIRY_BLOCKS,
-    abortGraceBlocks: ABORT_GRACE_BLOCKS,
-  });
-}, 60_000);
-afterAll(async () => {
-  await f?.stop();
+useMarket((fixture) => {
+  f = fixture;
 });
-// Every test starts from the same chain: deployed market, registered nodes, no job.
-beforeEach(async () => {
-  snapshotId = await f.rpc<Hex>("evm_snapshot");
-});
-afterEach(async () => {
-  await f.rpc("evm_setAutomine", [true]);
-  await f.rpc("evm_revert", [snapshotId]);
-});
-
-async function stateOf(id: Hex): Promise<number> {
-  return (await f.read<{ state: number }>("getJob", [id])).state;
-}
-
-/** Keeps `alive` heartbeating while blocks pass, until `silent` is timed out in job `id`. */
-async function letOneGoSilent(id: Hex, silent: Address, alive: Address[]): Promise<bigint> {
-  for (;;) {
-    if (await f.read<boolean>("isTimedOut", [id, silent])) return f.blockNumber();
-    for (const node of alive) await f.send(node, "heartbeat", []);
-    await f.mine(5);
-  }
-}
-
-async function events(eventName: string, id: Hex) {
-  return f.ctx.publicClient.getContractEvents({
-    address: f.market,
-    abi: (await import("../../src/generated/abis.ts")).jobMarketAbi,
-    eventName,
-    args: { id },
-    fromBlock: 0n,
-  } as never) as Promise<{ args: Record<string, unknown>; transactionHash: Hex; blockNumber: bigint }[]>;
-}
 
 /** Sums credits per address over the job's RewardDistributed (or Refund) events. */
 async function creditsOf(eventName: "RewardDistributed" | "Refund", id: Hex): Promise<Map<string, bigint>> {
   const sums = new Map<string, bigint>();
-  for (const e of await events(eventName, id)) {
+  for (const e of await jobEvents(f, eventName, id)) {
     const recipients = e.args.recipients as Address[];
     const amounts = e.args.amounts as bigint[];
     recipients.forEach((r, i) => sums.set(r.toLowerCase(), (sums.get(r.toLowerCase()) ?? 0n) + amounts[i]!));
@@ -95,16 +43,16 @@ describe("GDS watcher on a real chain", () => {
       const silent = spec.jobDos[2]!;
       const good = spec.jobDos.slice(0, 2);
       const mpc = spec.jobMpcs[0]!;
-      const timedOutAt = await letOneGoSilent(id, silent, [...good, mpc]);
+      const timedOutAt = await letOneGoSilent(f, id, silent, [...good, mpc]);
 
       const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f, { readMode });
-      for (let i = 0; i < 5 && (await stateOf(id)) !== JobState.Failed; i++) {
+      for (let i = 0; i < 5 && (await stateOf(f, id)) !== JobState.Failed; i++) {
         await watcher.tick();
         await f.mine(1);
       }
-      expect(await stateOf(id)).toBe(JobState.Failed);
+      expect(await stateOf(f, id)).toBe(JobState.Failed);
       await watcher.tick(); // follows its transaction: the action line
-      const [settled] = await events("JobSettled", id);
+      const [settled] = await jobEvents(f, "JobSettled", id);
       expect(settled!.blockNumber - timedOutAt).toBeLessThanOrEqual(3n);
       const tx = await f.ctx.publicClient.getTransaction({ hash: settled!.transactionHash });
       expect(tx.from.toLowerCase()).toBe(gds.toLowerCase());
@@ -119,7 +67,7 @@ describe("GDS watcher on a real chain", () => {
       const C = price.collateral;
       expect(C).toBe(3_000n);
       const fine = (BigInt(job.params.detectedFineBps) * C) / 10_000n;
-      const fined = await events("Fined", id);
+      const fined = await jobEvents(f, "Fined", id);
       expect(
         fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
       ).toEqual([[silent.toLowerCase(), fine, 1]]);
@@ -155,23 +103,23 @@ describe("GDS watcher on a real chain", () => {
     const id = await dispatchJob(f, spec);
     const reporter = spec.jobDos[1]!;
     await f.send(reporter, "updateJobStatus", [id, { taskType: 0, epoch: 0, batch: 0, status: 3 }]);
-    expect(await stateOf(id)).toBe(JobState.Aborting);
+    expect(await stateOf(f, id)).toBe(JobState.Aborting);
     const abortedAt = (await f.read<{ abortedAt: bigint }>("getJob", [id])).abortedAt;
 
     const delayed = makeWatcher(f.anvil.rpcUrl, f, { settleDelayBlocks: 3n });
     await delayed.watcher.tick(); // block abortedAt: too early for a 3-block delay
     await f.mine(1);
     await delayed.watcher.tick(); // abortedAt + 1
-    expect(await stateOf(id)).toBe(JobState.Aborting);
+    expect(await stateOf(f, id)).toBe(JobState.Aborting);
     await f.mine(2);
     await delayed.watcher.tick(); // abortedAt + 3: settles
-    await eventually(async () => (await stateOf(id)) === JobState.Failed, 5_000, "the settlement");
-    const [settled] = await events("JobSettled", id);
+    await eventually(async () => (await stateOf(f, id)) === JobState.Failed, 5_000, "the settlement");
+    const [settled] = await jobEvents(f, "JobSettled", id);
     expect(settled!.blockNumber).toBe(abortedAt + 4n);
 
     const C = (await priceOf(f, spec)).collateral;
     const { params } = await f.read<{ params: { selfReportFineBps: number } }>("getJob", [id]);
-    const fined = await events("Fined", id);
+    const fined = await jobEvents(f, "Fined", id);
     expect(
       fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
     ).toEqual([[reporter.toLowerCase(), (BigInt(params.selfReportFineBps) * C) / 10_000n, 0]]);
@@ -185,11 +133,11 @@ describe("GDS watcher on a real chain", () => {
     const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f);
     await f.mine(Number(orderedAt) + ORDER_EXPIRY_BLOCKS - 1 - Number(await f.blockNumber()));
     await watcher.tick(); // block orderedAt + expiry - 1: still valid
-    expect(await stateOf(id)).toBe(JobState.Ordered);
+    expect(await stateOf(f, id)).toBe(JobState.Ordered);
     await f.mine(1);
     await watcher.tick();
-    await eventually(async () => (await stateOf(id)) === JobState.Cancelled, 5_000, "the cancellation");
-    const [settled] = await events("JobSettled", id);
+    await eventually(async () => (await stateOf(f, id)) === JobState.Cancelled, 5_000, "the cancellation");
+    const [settled] = await jobEvents(f, "JobSettled", id);
     expect(settled!.args.finalState).toBe(JobState.Cancelled);
     await watcher.tick();
     expect(lines.filter((l) => l.includes("cancelJob"))).toHaveLength(1);
@@ -200,7 +148,7 @@ describe("GDS watcher on a real chain", () => {
 
   it("restarted while its transaction is still pending, it does not act twice", async () => {
     const id = await dispatchJob(f, spec);
-    await letOneGoSilent(id, spec.jobDos[2]!, [...spec.jobDos.slice(0, 2), spec.jobMpcs[0]!]);
+    await letOneGoSilent(f, id, spec.jobDos[2]!, [...spec.jobDos.slice(0, 2), spec.jobMpcs[0]!]);
     const nonceBefore = await f.ctx.publicClient.getTransactionCount({ address: gds });
 
     await f.rpc("evm_setAutomine", [false]);
@@ -210,22 +158,22 @@ describe("GDS watcher on a real chain", () => {
     const second = makeWatcher(f.anvil.rpcUrl, f);
     expect((await second.watcher.tick()).sent).toBe(0);
     expect(second.lines.join("\n")).toMatch(
-      /1 transaction\(s\) of 0x\w+ sent by an earlier run are not mined yet/,
+      /1 transaction\(s\) of 0x\w+ sent by an earlier run \(or another watcher with this key\) are not mined yet/,
     );
     await f.rpc("evm_mine");
     await f.rpc("evm_setAutomine", [true]);
     await f.mine(2);
     expect((await second.watcher.tick()).sent).toBe(0);
 
-    expect(await stateOf(id)).toBe(JobState.Failed);
-    expect(await events("JobSettled", id)).toHaveLength(1);
+    expect(await stateOf(f, id)).toBe(JobState.Failed);
+    expect(await jobEvents(f, "JobSettled", id)).toHaveLength(1);
     expect(await f.ctx.publicClient.getTransactionCount({ address: gds })).toBe(nonceBefore + 1);
   });
 
   it("the npm run gds:watch process, killed and restarted mid-way, never acts twice on a job", async () => {
     const jobA = await dispatchJob(f, spec);
     const jobB = await dispatchJob(f, { ...spec, jobDos: dos.slice(3, 5), doPrices: [1_000n, 1_000n] });
-    await letOneGoSilent(jobA, spec.jobDos[2]!, [
+    await letOneGoSilent(f, jobA, spec.jobDos[2]!, [
       ...spec.jobDos.slice(0, 2),
       spec.jobMpcs[0]!,
       ...dos.slice(3, 5),
@@ -248,10 +196,10 @@ describe("GDS watcher on a real chain", () => {
     );
     process.kill(first.watcher.pid, "SIGKILL"); // no chance to clean up
     await first.watcher.exited;
-    expect(await stateOf(jobA)).toBe(JobState.Failed);
+    expect(await stateOf(f, jobA)).toBe(JobState.Failed);
 
     // While it is down, job B's DOs go silent too.
-    await letOneGoSilent(jobB, dos[3]!, [spec.jobMpcs[0]!]);
+    await letOneGoSilent(f, jobB, dos[3]!, [spec.jobMpcs[0]!]);
     const second = runWatcher();
     try {
       await eventually(
@@ -265,11 +213,11 @@ describe("GDS watcher on a real chain", () => {
       await second.watcher.stop();
     }
     expect(second.output()).not.toContain(jobA.slice(0, 10));
-    expect(await stateOf(jobB)).toBe(JobState.Failed);
-    expect(await events("JobSettled", jobA)).toHaveLength(1);
-    expect(await events("JobSettled", jobB)).toHaveLength(1);
+    expect(await stateOf(f, jobB)).toBe(JobState.Failed);
+    expect(await jobEvents(f, "JobSettled", jobA)).toHaveLength(1);
+    expect(await jobEvents(f, "JobSettled", jobB)).toHaveLength(1);
     // Both DOs of job B were silent: one report names both (SPEC.md §6.1 would fine both anyway).
-    const finedB = await events("Fined", jobB);
+    const finedB = await jobEvents(f, "Fined", jobB);
     expect(finedB.map((e) => e.args.offender)).toHaveLength(2);
   }, 45_000);
 
@@ -282,17 +230,17 @@ describe("GDS watcher on a real chain", () => {
     try {
       await eventually(() => lines.some((l) => l.includes("GDS_ROLE")), 5_000, "the first round");
       await proxy.cut();
-      await letOneGoSilent(id, spec.jobDos[2]!, [...spec.jobDos.slice(0, 2), spec.jobMpcs[0]!]);
+      await letOneGoSilent(f, id, spec.jobDos[2]!, [...spec.jobDos.slice(0, 2), spec.jobMpcs[0]!]);
       await eventually(
         () => lines.filter((l) => l.includes("RPC round failed")).length >= 3,
         10_000,
         "retries",
       );
-      expect(await stateOf(id)).toBe(JobState.Dispatched);
+      expect(await stateOf(f, id)).toBe(JobState.Dispatched);
       await proxy.restore();
       // Generous waits: under a fully loaded machine (the whole suite on two cores) a round is slow.
       await eventually(
-        async () => (await stateOf(id)) === JobState.Failed,
+        async () => (await stateOf(f, id)) === JobState.Failed,
         15_000,
         "the report after recovery",
       );

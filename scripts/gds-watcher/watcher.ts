@@ -107,7 +107,7 @@ export class GdsWatcher {
     if (this.lastBlock !== undefined && blockNumber === this.lastBlock) {
       // A chain that mines only on demand (anvil) may not make another block for a long time:
       // our own transactions are followed on every poll, so their line is printed when they are mined.
-      await this.sender.refresh(blockNumber);
+      await this.followOwnTransactions(blockNumber);
       return { newBlock: false, blockNumber, sent: 0 };
     }
     if (this.lastBlock !== undefined && blockNumber < this.lastBlock) {
@@ -118,10 +118,9 @@ export class GdsWatcher {
       this.sender.clear();
       this.lastStatusBlock = undefined;
     }
-    const signerIsGds = this.signerIsGds ?? (await this.readRole());
-
     // Our own transactions first: a job whose settlement was just mined must not look open.
-    await this.sender.refresh(blockNumber);
+    await this.followOwnTransactions(blockNumber);
+    const signerIsGds = this.signerIsGds ?? (await this.readRole());
     const snapshot = await this.scanner.scan(blockNumber);
     const scanMs = Math.round(performance.now() - started);
     const scanCost = before && this.options.counter ? this.options.counter.since(before) : undefined;
@@ -129,7 +128,7 @@ export class GdsWatcher {
     const actions = decideActions(snapshot, {
       settleDelayBlocks: this.options.settleDelayBlocks,
       signerIsGds,
-      pendingJobs: this.sender.pendingJobs(),
+      skipJobs: this.sender.skipJobs(),
     });
     let sent = 0;
     if (actions.length > 0) {
@@ -137,7 +136,7 @@ export class GdsWatcher {
       if (foreign > 0) {
         if (!this.waitingForEarlierRun) {
           this.options.log(
-            `[block ${blockNumber}] ${foreign} transaction(s) of ${this.signer} sent by an earlier run are not mined yet: waiting for them before acting`,
+            `[block ${blockNumber}] ${foreign} transaction(s) of ${this.signer} sent by an earlier run (or another watcher with this key) are not mined yet: waiting for them before acting`,
           );
         }
         this.waitingForEarlierRun = true;
@@ -150,6 +149,12 @@ export class GdsWatcher {
     this.lastBlock = blockNumber;
     this.maybeStatus(snapshot, scanMs, scanCost?.httpRequests ?? 0, scanCost?.rpcCalls ?? 0);
     return { newBlock: true, blockNumber, snapshot, sent };
+  }
+
+  private async followOwnTransactions(blockNumber: bigint): Promise<void> {
+    const { reverted } = await this.sender.refresh(blockNumber);
+    // A revert may mean our GDS_ROLE was revoked (settling early is then refused): read it again.
+    if (reverted > 0) this.signerIsGds = undefined;
   }
 
   private maybeStatus(snapshot: ChainSnapshot, scanMs: number, http: number, calls: number): void {

@@ -1,5 +1,7 @@
 // Builds a watcher against a test chain and keeps what it prints, so tests can read its lines.
-import type { Address } from "viem";
+import type { Address, LocalAccount } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { DEV_MNEMONIC } from "../../../src/config/devAccounts.ts";
 import { watcherClients } from "../clients.ts";
 import { LOCAL_CHAIN_ID, resolveSigner } from "../config.ts";
 import { createRpcCounter, type RpcCounter } from "../rpc-counter.ts";
@@ -16,15 +18,14 @@ export function makeWatcher(
   market: { market: Address; lens: Address },
   overrides: Partial<
     Pick<WatcherOptions, "settleDelayBlocks" | "statusEveryBlocks" | "pollMs" | "backoff" | "readMode">
-  > = {},
+  > & {
+    /** Signs as this account instead of the demo GDS (a second GDS instance). */
+    account?: LocalAccount;
+  } = {},
 ): TestWatcher {
   const counter = createRpcCounter();
-  const { chain, client, wallet } = watcherClients(
-    rpcUrl,
-    LOCAL_CHAIN_ID,
-    resolveSigner({}, LOCAL_CHAIN_ID),
-    counter,
-  );
+  const { account = resolveSigner({}, LOCAL_CHAIN_ID), ...options } = overrides;
+  const { chain, client, wallet } = watcherClients(rpcUrl, LOCAL_CHAIN_ID, account, counter);
   const lines: string[] = [];
   const watcher = new GdsWatcher({
     client,
@@ -38,9 +39,14 @@ export function makeWatcher(
     backoff: { baseMs: 100, maxMs: 400 },
     counter,
     log: (line) => lines.push(line),
-    ...overrides,
+    ...options,
   });
   return { watcher, lines, counter };
+}
+
+/** Dev account `index` as a local signing account (anvil's dev accounts are also unlocked). */
+export function devAccount(index: number): LocalAccount {
+  return mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
 }
 
 /** Polls `check` until it returns true or `ms` pass. */
