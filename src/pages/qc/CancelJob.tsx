@@ -1,14 +1,17 @@
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
-import { useReadCancellationFine } from "../../hooks/useReadCancellationFine.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { formatBps } from "../../lib/units.ts";
 import type { JobView } from "../../lib/views.ts";
+import { cancellationFine } from "./qcPrice.ts";
 
-/** Cancel, with the exact fine the contract would take shown before anything is signed. */
+/**
+ * Cancel, with the exact fine the contract would take shown before anything is signed: the
+ * contract's formula over the job view, which is kept current block by block (no call per job).
+ */
 export function CancelJob({ job }: { job: JobView }) {
-  const fine = useReadCancellationFine(job.id).data;
-  const refund = fine === undefined ? undefined : job.paid > fine ? job.paid - fine : 0n;
+  const fine = cancellationFine(job);
+  const refund = job.paid > fine ? job.paid - fine : 0n;
   return (
     <div className="flex flex-col gap-1 text-sm">
       <p>
@@ -16,14 +19,13 @@ export function CancelJob({ job }: { job: JobView }) {
         <strong>
           <Coin wei={fine} testId={`cancel-fine-${job.id}`} />
         </strong>
-        {fine !== undefined && fine > 0n && ` (${formatBps(job.params.cancelFineBps)} of the total price)`};
-        you get back <Coin wei={refund} />.
+        {fine > 0n && ` (${formatBps(job.params.cancelFineBps)} of the total price)`}; you get back{" "}
+        <Coin wei={refund} />.
       </p>
       <TxButton
         label="Cancel job"
         variant="danger"
-        call={fine === undefined ? null : marketCall("cancelJob", [job.id])}
-        disabledReason={fine === undefined ? "Reading the fine…" : null}
+        call={marketCall("cancelJob", [job.id])}
         confirm={
           <span>
             Cancel this job? It costs <Coin wei={fine} /> and returns <Coin wei={refund} /> to your balance.

@@ -1,35 +1,20 @@
-import { useReadContract } from "wagmi";
 import { Coin } from "../../components/Coin.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
-import { jobMarket } from "../../config/contracts.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../lib/views.ts";
+import { priceFromProgress } from "./qcPrice.ts";
 
 /**
- * The job's price as the contract computes it: priceOf over the job's own DO prices, factor, MPC
- * count and price and its snapshotted GDS fee. Before MPCs are assigned only the quote is known.
+ * The job's price as the contract computes it (priceOf over the job's own DO prices, factor, MPC
+ * count and price and its snapshotted GDS fee), from the participants read in bulk for the page.
+ * Before MPCs are assigned only the quote is known.
  */
-export function JobPrice({ job }: { job: JobView }) {
-  const participants = useReadContract({
-    address: jobMarket.address,
-    abi: jobMarket.abi,
-    functionName: "getParticipants",
-    args: [job.id],
-  }).data;
-  const doPrices = participants?.[1];
-  const price = useReadContract({
-    address: jobMarket.address,
-    abi: jobMarket.abi,
-    functionName: "priceOf",
-    args: doPrices && [
-      job.jobType,
-      doPrices,
-      job.modelComplexityFactor,
-      job.mpcCount,
-      job.mpcPrice,
-      job.params.gdsFeeBps,
-    ],
-    query: { enabled: Boolean(doPrices) && job.mpcsAssigned },
-  }).data;
+export function JobPrice({
+  job,
+  participants,
+}: {
+  job: JobView;
+  participants: readonly ParticipantView[] | undefined;
+}) {
   if (!job.mpcsAssigned) {
     return (
       <p className="text-sm" data-testid={`price-${job.id}`}>
@@ -43,6 +28,7 @@ export function JobPrice({ job }: { job: JobView }) {
       </p>
     );
   }
+  const price = priceFromProgress(job, participants);
   if (!price) return <p className="text-sm text-slate-500">Loading the price…</p>;
   return (
     <div>

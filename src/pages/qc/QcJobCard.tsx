@@ -3,17 +3,26 @@ import { JobLink } from "../../components/JobLink.tsx";
 import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { ProgressTable } from "../../components/ProgressTable.tsx";
-import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { JobState, jobTypeName } from "../../lib/enums.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../lib/views.ts";
 import { CancelJob } from "./CancelJob.tsx";
 import { JobPrice } from "./JobPrice.tsx";
 import { PayForm } from "./PayForm.tsx";
 
-/** One open job of the QC: price, what is paid, the payment form, progress, cancellation. */
-export function QcJobCard({ job, block }: { job: JobView; block: bigint | undefined }) {
+/**
+ * One open job of the QC: price, what is paid, the payment form, progress, cancellation. The
+ * participants come from the page's bulk progress read (undefined before MPCs are assigned).
+ */
+export function QcJobCard({
+  job,
+  participants,
+  block,
+}: {
+  job: JobView;
+  participants: readonly ParticipantView[] | undefined;
+  block: bigint | undefined;
+}) {
   const running = job.state === JobState.Dispatched || job.state === JobState.Aborting;
-  const progress = useReadProgress(running ? job.id : undefined).data;
   return (
     <article
       className="rounded border border-slate-200 p-3"
@@ -31,7 +40,7 @@ export function QcJobCard({ job, block }: { job: JobView; block: bigint | undefi
       </header>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <JobPrice job={job} />
+          <JobPrice job={job} participants={participants} />
           <p className="mt-2 text-sm">
             Paid so far: <Coin wei={job.paid} testId={`paid-${job.id}`} />
           </p>
@@ -47,10 +56,10 @@ export function QcJobCard({ job, block }: { job: JobView; block: bigint | undefi
           )}
         </div>
       </div>
-      {running && progress && (
+      {running && participants && (
         <div className="mt-3">
           <h3 className="mb-1 text-sm font-medium">Progress</h3>
-          <ProgressTable participants={progress} totalEpochs={job.totalEpochs} block={block} />
+          <ProgressTable participants={participants} totalEpochs={job.totalEpochs} block={block} />
         </div>
       )}
     </article>

@@ -5,11 +5,10 @@ import { ConnectGate } from "../../components/ConnectGate.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { useReadAllJobs } from "../../hooks/useReadAllJobs.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
-import { sameAddress } from "../../lib/address.ts";
-import { isSettled } from "../../lib/enums.ts";
-import { QcJobCard } from "./QcJobCard.tsx";
+import { OpenJobs } from "./OpenJobs.tsx";
+import { qcJobsOf } from "./qcJobs.ts";
 import { RefundsReceived } from "./RefundsReceived.tsx";
-import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
+import { SettledJobs } from "./SettledJobs.tsx";
 
 /** The query client's page: orders addressed to me, paying, progress, cancelling, refunds, withdrawing. */
 export default function QcPage() {
@@ -22,14 +21,10 @@ export default function QcPage() {
 
 function QcPageContent() {
   const { address } = useAccount();
+  // Refreshes the balance; the jobs (shared with the dashboard) follow the chain's events on their own.
   const block = useRefreshOnNewBlock();
   const jobs = useReadAllJobs();
-  const mine = useMemo(
-    () => (jobs.data ?? []).filter((job) => sameAddress(job.qc, address)),
-    [jobs.data, address],
-  );
-  const open = mine.filter((job) => !isSettled(job.state)).reverse();
-  const settled = mine.filter((job) => isSettled(job.state)).reverse();
+  const { open, settled } = useMemo(() => qcJobsOf(jobs.data ?? [], address), [jobs.data, address]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Query client</h1>
@@ -40,14 +35,10 @@ function QcPageContent() {
         {jobs.data && open.length === 0 && (
           <Empty>No open job is addressed to you. The GDS places orders for you.</Empty>
         )}
-        <div className="flex flex-col gap-4">
-          {open.map((job) => (
-            <QcJobCard key={job.id} job={job} block={block} />
-          ))}
-        </div>
+        <OpenJobs jobs={open} block={block} />
       </Section>
       <Section title={`Settled jobs (${settled.length})`}>
-        <SettledJobsTable jobs={settled} />
+        <SettledJobs jobs={settled} />
       </Section>
       {address && <RefundsReceived account={address} />}
     </div>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { Role } from "../../lib/enums.ts";
+import { priceOf } from "../../lib/price.ts";
+import { jobView, participant } from "../../lib/testData.ts";
+import { cancellationFine, priceFromProgress } from "./qcPrice.ts";
+
+describe("priceFromProgress", () => {
+  it("is priceOf over the job's DO prices (fee / factor), for a vertical job with a factor", () => {
+    const job = jobView({ jobType: 1, modelComplexityFactor: 3, mpcCount: 2, mpcPrice: 7n });
+    const doPrices = [100n, 250n, 333n];
+    const participants = [
+      ...doPrices.map((p) => participant({ role: Role.DO, fee: p * 3n })),
+      participant({ role: Role.MPC, fee: 7n * 3n * 3n }),
+      participant({ role: Role.MPC, fee: 7n * 3n * 3n }),
+    ];
+    expect(priceFromProgress(job, participants)).toEqual(
+      priceOf({
+        jobType: 1,
+        doPrices,
+        modelComplexityFactor: 3,
+        mpcCount: 2,
+        mpcPrice: 7n,
+        gdsFeeBps: job.params.gdsFeeBps,
+      }),
+    );
+  });
+
+  it("is unknown until the participants are read", () => {
+    expect(priceFromProgress(jobView(), undefined)).toBeUndefined();
+    expect(priceFromProgress(jobView(), [])).toBeUndefined();
+  });
+});
+
+describe("cancellationFine", () => {
+  it("is cancelFineBps of the total, rounded down, once dispatched", () => {
+    expect(cancellationFine(jobView({ state: 2, totalPrice: 12_345n }))).toBe((12_345n * 6000n) / 10_000n);
+  });
+
+  it("is nothing before dispatch", () => {
+    expect(cancellationFine(jobView({ state: 1, totalPrice: 12_345n }))).toBe(0n);
+  });
+});
