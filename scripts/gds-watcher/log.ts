@@ -57,6 +57,8 @@ export interface StatusFigures {
   jobsByState: Record<string, number>;
   lateParticipants: number;
   inFlight: number;
+  /** Jobs given up on after repeated reverts (a person should look). */
+  givenUp: number;
   actionsTaken: Record<string, number>;
   scanMs: number;
   scanHttpRequests: number;
@@ -75,7 +77,7 @@ export function formatStatus(s: StatusFigures): string {
   return (
     `[block ${s.blockNumber}] status: watching ${watched} job${watched === 1 ? "" : "s"}` +
     `${states ? ` (${states})` : ""}, ${s.lateParticipants} participant${s.lateParticipants === 1 ? "" : "s"} late, ` +
-    `${s.inFlight} tx in flight; actions taken: ${actions || "none"}; ` +
+    `${s.inFlight} tx in flight${s.givenUp > 0 ? `, ${s.givenUp} job${s.givenUp === 1 ? "" : "s"} given up on after repeated reverts` : ""}; actions taken: ${actions || "none"}; ` +
     `this block's scan ${s.scanMs} ms, ${s.scanHttpRequests} HTTP request${s.scanHttpRequests === 1 ? "" : "s"} / ${s.scanRpcCalls} RPC call${s.scanRpcCalls === 1 ? "" : "s"}`
   );
 }

@@ -112,6 +112,11 @@ export class ActionSender {
     return this.pending.size;
   }
 
+  /** Jobs given up on after MAX_REVERTS_PER_JOB reverts that nothing benign explains. */
+  givenUpJobs(): number {
+    return this.givenUp.size;
+  }
+
   /** Successful actions by kind, since this process started. */
   actionsTaken(): Record<string, number> {
     return { ...this.taken };

@@ -8,7 +8,8 @@ import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "./
 import { jobEvents, settledBy, stateOf } from "./testing/job-events.ts";
 import { callRaw, sendRaw } from "./testing/raw-send.ts";
 import { nonceOf, selfReport } from "./testing/scenarios.ts";
-import { makeWatcher } from "./testing/watcher-harness.ts";
+import { devAccount, makeWatcher } from "./testing/watcher-harness.ts";
+import { MAX_REVERTS_PER_JOB } from "./sender.ts";
 import { ABORT_GRACE_BLOCKS, ORDER_EXPIRY_BLOCKS, spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";
 import { JobState } from "./types.ts";
 
@@ -125,5 +126,56 @@ describe("the watcher's transaction is dropped, replaced or reverted", () => {
     // One reverted transaction, then one settlement and one cancellation: nothing tried in between.
     expect(await nonceOf(f, gds)).toBe(nonce + 3);
     expect(lines.filter((l) => l.includes("not sent") || l.includes("failed"))).toEqual([]);
+  });
+
+  it("reverting again and again for a reason the chain no longer shows: gives up on that job after 3, says so, acts on the others", async () => {
+    const aborting = await dispatchJob(f, spec);
+    const expiring = await placeOrder(f, { ...spec, jobDos: dos.slice(3, 5), doPrices: [1_000n, 1_000n] });
+    const gdsRole = await f.read<Hex>("GDS_ROLE");
+    // A second admin grants the role back: its transaction is ordered by its own (lowest) fees.
+    const otherAdmin = devAccount(13).address;
+    await f.send(admin, "grantRole", [await f.read<Hex>("DEFAULT_ADMIN_ROLE"), otherAdmin]);
+    // Last, so that the three rounds below end before the grace (after it, anyone may settle).
+    await selfReport(f, aborting, spec.jobDos[1]!);
+    const nonce = await nonceOf(f, gds);
+    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f, { statusEveryBlocks: 1n });
+    await f.rpc("evm_setAutomine", [false]);
+    expect((await watcher.tick()).sent).toBe(1);
+    const sent: number[] = [];
+    for (let round = 0; round < MAX_REVERTS_PER_JOB; round++) {
+      // Its role revoked just before its settlement and granted back just after, in one block:
+      // the settlement reverts, and afterwards the same call succeeds again.
+      await callRaw(f, admin, "revokeRole", [gdsRole, gds], { priorityFee: HIGH_TIP });
+      const { baseFeePerGas } = await f.ctx.publicClient.getBlock();
+      await callRaw(f, otherAdmin, "grantRole", [gdsRole, gds], { priorityFee: 0n, maxFee: baseFeePerGas! });
+      await f.rpc("evm_mine");
+      sent.push((await watcher.tick()).sent);
+    }
+    expect(sent).toEqual([1, 1, 0]);
+    expect(lines.filter((l) => l.includes("GDS_ROLE"))).toHaveLength(1); // said again only if it changes
+    const reverts = lines.filter((l) => l.includes(" reverted in block "));
+    expect(reverts).toHaveLength(MAX_REVERTS_PER_JOB);
+    expect(reverts[0]).toMatch(
+      /\(it would succeed now; it used \d+ of its \d+ gas; job is now Aborting\): the next scan decides again \(revert 1 of at most 3 for this job\)$/,
+    );
+    expect(reverts[2]).toMatch(
+      /: gave up on this job after 3 reverted transactions: a person should look \(restarting the watcher tries again\)$/,
+    );
+
+    await f.rpc("evm_setAutomine", [true]);
+    for (let i = 0; i < ORDER_EXPIRY_BLOCKS; i++) {
+      await f.mine(1);
+      await watcher.tick();
+    }
+    await watcher.tick();
+    expect(await stateOf(f, aborting)).toBe(JobState.Aborting);
+    expect(await settledBy(f, expiring)).toBe(gds);
+    expect(lines.at(-1)).toMatch(/1 job given up on after repeated reverts/);
+    expect(await nonceOf(f, gds)).toBe(nonce + MAX_REVERTS_PER_JOB + 1);
+    // A restarted watcher tries again.
+    const restarted = makeWatcher(f.anvil.rpcUrl, f);
+    expect((await restarted.watcher.tick()).sent).toBe(1);
+    await restarted.watcher.tick();
+    expect(await settledBy(f, aborting)).toBe(gds);
   });
 });

@@ -42,6 +42,8 @@ export class GdsWatcher {
   private lastBlock: bigint | undefined;
   private lastStatusBlock: bigint | undefined;
   private signerIsGds: boolean | undefined;
+  /** The role is read again at the next round (it may have changed); its line only if it did. */
+  private roleStale = true;
   private waitingForEarlierRun = false;
 
   constructor(private readonly options: WatcherOptions) {
@@ -95,6 +97,7 @@ export class GdsWatcher {
       );
     }
     this.signerIsGds = has;
+    this.roleStale = false;
     return has;
   }
 
@@ -120,7 +123,7 @@ export class GdsWatcher {
     }
     // Our own transactions first: a job whose settlement was just mined must not look open.
     await this.followOwnTransactions(blockNumber);
-    const signerIsGds = this.signerIsGds ?? (await this.readRole());
+    const signerIsGds = this.roleStale ? await this.readRole() : this.signerIsGds!;
     const snapshot = await this.scanner.scan(blockNumber);
     const scanMs = Math.round(performance.now() - started);
     const scanCost = before && this.options.counter ? this.options.counter.since(before) : undefined;
@@ -154,7 +157,7 @@ export class GdsWatcher {
   private async followOwnTransactions(blockNumber: bigint): Promise<void> {
     const { reverted } = await this.sender.refresh(blockNumber);
     // A revert may mean our GDS_ROLE was revoked (settling early is then refused): read it again.
-    if (reverted > 0) this.signerIsGds = undefined;
+    if (reverted > 0) this.roleStale = true;
   }
 
   private maybeStatus(snapshot: ChainSnapshot, scanMs: number, http: number, calls: number): void {
@@ -174,6 +177,7 @@ export class GdsWatcher {
         jobsByState,
         lateParticipants: countLateParticipants(snapshot),
         inFlight: this.sender.inFlight(),
+        givenUp: this.sender.givenUpJobs(),
         actionsTaken: this.sender.actionsTaken(),
         scanMs,
         scanHttpRequests: http,
@@ -196,7 +200,7 @@ export class GdsWatcher {
           );
           downSince = undefined;
           // Roles may have changed while we could not see.
-          this.signerIsGds = undefined;
+          this.roleStale = true;
         }
         failures = 0;
         await sleep(this.options.pollMs, signal);

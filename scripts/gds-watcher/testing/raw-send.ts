@@ -8,6 +8,8 @@ import type { MarketFixture } from "./market-fixture.ts";
 export interface RawSendOptions {
   /** A tip above the watcher's puts this transaction first in the block (anvil orders by fees). */
   priorityFee?: bigint;
+  /** Fee cap; default: the tip + 100 gwei. Anvil orders by it too: a low cap goes last. */
+  maxFee?: bigint;
   /** Reuse a nonce to replace a transaction still in the mempool. */
   nonce?: number;
   gas?: bigint;
@@ -30,7 +32,7 @@ export function sendRaw(
       // Fixed gas: an estimate would run against the latest block, not the mempool the test builds.
       gas: numberToHex(options.gas ?? 1_000_000n),
       maxPriorityFeePerGas: numberToHex(tip),
-      maxFeePerGas: numberToHex(tip + parseGwei("100")),
+      maxFeePerGas: numberToHex(options.maxFee ?? tip + parseGwei("100")),
       ...(options.nonce === undefined ? {} : { nonce: numberToHex(options.nonce) }),
     },
   ]);
