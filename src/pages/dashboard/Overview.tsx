@@ -27,7 +27,7 @@ export function Overview({ jobs, block }: { jobs: readonly JobView[]; block: big
       </div>
       <div>
         <dt className="text-xs text-slate-500">Jobs</dt>
-        <dd>{jobs.length}</dd>
+        <dd data-testid="dashboard-job-count">{jobs.length}</dd>
       </div>
       {[JobState.Ordered, JobState.Dispatched, JobState.Aborting, JobState.Completed, JobState.Failed].map(
         (s) => (
