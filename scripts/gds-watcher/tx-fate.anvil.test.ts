@@ -2,7 +2,7 @@
 // The watcher's own transaction does not simply get mined (issue 6: "survives a transaction that
 // fails or is replaced"): dropped from the mempool, replaced by the same key, reverted on chain.
 // Automine is off while the transaction is in flight, so the test decides what the next block holds.
-import { type Hex, parseGwei } from "viem";
+import { type Hex, numberToHex, parseGwei } from "viem";
 import { describe, expect, it } from "vitest";
 import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "./testing/market-fixture.ts";
 import { jobEvents, settledBy, stateOf } from "./testing/job-events.ts";
@@ -47,6 +47,24 @@ describe("the watcher's transaction is dropped, replaced or reverted", () => {
     expect(await stateOf(f, id)).toBe(JobState.Failed);
     expect(await settledBy(f, id)).toBe(gds);
     // The resend reused the dropped transaction's nonce: one transaction of the GDS in all.
+    expect(await nonceOf(f, gds)).toBe(nonce + 1);
+    expect(mined(lines)).toHaveLength(1);
+  });
+
+  it("priced out by a base fee spike (anvil then drops it): sent again at the new fees, acting once", async () => {
+    const id = await timedOutJob();
+    const nonce = await nonceOf(f, gds);
+    await f.rpc("evm_setAutomine", [false]);
+    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f);
+    expect((await watcher.tick()).sent).toBe(1);
+    await f.rpc("anvil_setNextBlockBaseFeePerGas", [numberToHex(parseGwei("1000"))]);
+    await f.rpc("evm_mine"); // its fee cap is below this block's base fee: not mined, dropped
+
+    expect((await watcher.tick()).sent).toBe(1);
+    expect(lines.join("\n")).toMatch(/ → tx 0x\w+ was dropped from the mempool/);
+    await f.rpc("evm_mine");
+    await watcher.tick();
+    expect(await settledBy(f, id)).toBe(gds);
     expect(await nonceOf(f, gds)).toBe(nonce + 1);
     expect(mined(lines)).toHaveLength(1);
   });

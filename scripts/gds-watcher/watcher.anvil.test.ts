@@ -13,7 +13,7 @@ import {
 } from "./testing/market-fixture.ts";
 import { startWatcherProcess } from "./spawn.ts";
 import { jobEvents, stateOf } from "./testing/job-events.ts";
-import { letOneGoSilent } from "./testing/scenarios.ts";
+import { letOneGoSilent, selfReport } from "./testing/scenarios.ts";
 import { startTcpProxy } from "./testing/tcp-proxy.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
 import { ORDER_EXPIRY_BLOCKS, spec, useMarket } from "./testing/suite.ts";
@@ -125,6 +125,41 @@ describe("GDS watcher on a real chain", () => {
     ).toEqual([[reporter.toLowerCase(), (BigInt(params.selfReportFineBps) * C) / 10_000n, 0]]);
     await delayed.watcher.tick();
     expect(delayed.lines.filter((l) => l.includes("settleAbort"))).toHaveLength(1);
+  });
+
+  it("an Aborting job with a participant timed out at the abort block is only settled, and both are fined", async () => {
+    const id = await dispatchJob(f, spec);
+    const [good, reporter, silent] = spec.jobDos as [Address, Address, Address];
+    await letOneGoSilent(f, id, silent, [good, reporter, spec.jobMpcs[0]!]);
+    await selfReport(f, id, reporter);
+    // While Aborting the contract still says the silent DO is timed out (recorded at the abort):
+    // the watcher must not report it (no failure may be reported while Aborting), only settle.
+    expect(await f.read<boolean>("isTimedOut", [id, silent])).toBe(true);
+    const { watcher, lines } = makeWatcher(f.anvil.rpcUrl, f, { settleDelayBlocks: 2n });
+    for (let i = 0; i < 4 && (await stateOf(f, id)) === JobState.Aborting; i++) {
+      await watcher.tick();
+      await f.mine(1);
+    }
+    await watcher.tick();
+    expect(await stateOf(f, id)).toBe(JobState.Failed);
+    expect(lines.filter((l) => l.includes("reportFailure"))).toEqual([]);
+    expect(lines.filter((l) => l.includes("settleAbort"))).toHaveLength(1);
+
+    // SPEC.md §6.1 with k = 2: the self-reporter at selfReportFineBps, the silent DO at detectedFineBps.
+    const { params } = await f.read<{ params: { selfReportFineBps: number; detectedFineBps: number } }>(
+      "getJob",
+      [id],
+    );
+    const C = (await priceOf(f, spec)).collateral;
+    const fined = await jobEvents(f, "Fined", id);
+    expect(
+      new Map(fined.map((e) => [(e.args.offender as string).toLowerCase(), [e.args.amount, e.args.reason]])),
+    ).toEqual(
+      new Map([
+        [reporter.toLowerCase(), [(BigInt(params.selfReportFineBps) * C) / 2n / 10_000n, 0]],
+        [silent.toLowerCase(), [(BigInt(params.detectedFineBps) * C) / 2n / 10_000n, 1]],
+      ]),
+    );
   });
 
   it("cancels an expired order, not a moment before it expires", async () => {
