@@ -11,7 +11,7 @@ export function ActingAccount() {
     return <DevAccountPicker address={address} connector={connector} />;
   const dev = findDevAccount(address);
   return (
-    <span className="font-mono" data-testid="connected-address" title={address}>
+    <span className="min-w-0 font-mono break-all" data-testid="connected-address" title={address}>
       {dev && <span className="mr-1 rounded bg-slate-100 px-1 font-sans">{dev.label}</span>}
       {address}
     </span>

@@ -19,14 +19,15 @@ export function Header() {
               to={to}
               end={to === "/"}
               className={({ isActive }) =>
-                `rounded px-2 py-1 text-sm ${isActive ? "bg-teal-50 font-semibold text-teal-800" : "text-slate-600 hover:bg-slate-100"}`
+                `rounded px-1.5 py-1 text-sm sm:px-2 ${isActive ? "bg-teal-50 font-semibold text-teal-800" : "text-slate-600 hover:bg-slate-100"}`
               }
             >
               {label}
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex flex-wrap items-center gap-4 text-xs text-slate-600">
+        {/* On a phone this group takes its own lines: each item wraps rather than widen the page. */}
+        <div className="ml-auto flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-600">
           <NetworkStatus />
           <ContractAddress />
           <ActingAccount />

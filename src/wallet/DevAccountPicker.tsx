@@ -12,11 +12,12 @@ export function DevAccountPicker({ address, connector }: { address: Address; con
     connector.emitter.emit("change", { accounts: devAddressesSelectedFirst() });
   };
   return (
-    <label className="flex items-center gap-1">
-      <span>Acting as</span>
+    // Wraps on a phone: the select takes the line and the full address goes below it.
+    <label className="flex min-w-0 flex-wrap items-center gap-1">
+      <span className="whitespace-nowrap">Acting as</span>
       <select
         aria-label="Dev account"
-        className="rounded border border-slate-300 bg-white px-1 py-0.5"
+        className="max-w-full min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5"
         value={current?.index ?? ""}
         onChange={(event) => select(Number(event.target.value))}
       >
@@ -26,7 +27,7 @@ export function DevAccountPicker({ address, connector }: { address: Address; con
           </option>
         ))}
       </select>
-      <span className="font-mono" data-testid="connected-address" title={address}>
+      <span className="font-mono break-all" data-testid="connected-address" title={address}>
         {address}
       </span>
     </label>

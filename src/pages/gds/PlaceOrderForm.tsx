@@ -67,7 +67,8 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
   return (
     <Section title="Place an order" testId="place-order">
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
-        <div className="flex flex-col gap-3">
+        {/* min-w-0: the node table scrolls in its box instead of widening the form past a phone's screen. */}
+        <div className="flex min-w-0 flex-col gap-3">
           <div className="flex flex-wrap items-end gap-3">
             <p className="text-sm">
               Job id{" "}
