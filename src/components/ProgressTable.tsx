@@ -4,6 +4,7 @@ import { formatStatus, roleName } from "../lib/enums.ts";
 import type { ParticipantView } from "../lib/views.ts";
 import { AddressText } from "./AddressText.tsx";
 import { Coin } from "./Coin.tsx";
+import { ScrollBox } from "./ScrollBox.tsx";
 
 interface Props {
   participants: readonly ParticipantView[];
@@ -26,7 +27,7 @@ export function participantFlags(p: ParticipantView): string[] {
 /** Per-participant progress of one job: last status, completed epochs, liveness. */
 export function ProgressTable({ participants, totalEpochs, block, action }: Props) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="Table of participants' progress">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="text-xs text-slate-500">
           <tr>
@@ -71,6 +72,6 @@ export function ProgressTable({ participants, totalEpochs, block, action }: Prop
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

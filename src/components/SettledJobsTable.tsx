@@ -1,6 +1,7 @@
 import { Coin } from "./Coin.tsx";
 import { JobLink } from "./JobLink.tsx";
 import { JobStateBadge } from "./JobStateBadge.tsx";
+import { ScrollBox } from "./ScrollBox.tsx";
 import { Empty } from "./Section.tsx";
 import { jobTypeName } from "../lib/enums.ts";
 import type { JobView } from "../lib/views.ts";
@@ -9,7 +10,7 @@ import type { JobView } from "../lib/views.ts";
 export function SettledJobsTable({ jobs }: { jobs: readonly JobView[] }) {
   if (jobs.length === 0) return <Empty>None yet.</Empty>;
   return (
-    <div className="max-h-96 overflow-auto">
+    <ScrollBox label="Table of finished jobs" className="max-h-96 overflow-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-slate-500">
           <tr>
@@ -38,6 +39,6 @@ export function SettledJobsTable({ jobs }: { jobs: readonly JobView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 import { Coin } from "../../components/Coin.tsx";
 import { JobLink } from "../../components/JobLink.tsx";
+import { ScrollBox } from "../../components/ScrollBox.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { ListPager } from "./ListPager.tsx";
@@ -22,7 +23,7 @@ export function RefundsReceived({ account }: { account: Address }) {
       {isLoading && <Empty>Reading refunds…</Empty>}
       {logs && refunds.length === 0 && <Empty>No refunds yet.</Empty>}
       {refunds.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollBox label="Table of refunds">
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-500">
               <tr>
@@ -45,7 +46,7 @@ export function RefundsReceived({ account }: { account: Address }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <ListPager page={page} label="refunds" />
     </Section>
