@@ -2,7 +2,9 @@
 // their own box) and no control sticks out of its card, with the header's acting-account widget
 // shown; the same on a laptop. A screenshot of each page is attached to the test's results for a
 // person to look at.
+import { randomUUID } from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
+import { priceOf } from "../src/lib/price.ts";
 import type { TestChain } from "./fixtures/chain.ts";
 import { connectDevWallet, connectInjectedWallet, devAccount, expect, test } from "./fixtures/test.ts";
 
@@ -94,6 +96,36 @@ for (const [device, viewport] of [
       await page.goto("/");
       await connectDevWallet(page, devAccount("qc", 1));
       for (const [path, name] of all) await checkRoute(page, testInfo, path, name);
+    });
+
+    test("the QC page with more open jobs than one page (pager shown)", async ({ page, chain }, testInfo) => {
+      const qc = devAccount("qc", 1).address;
+      const gds = devAccount("gds", 1).address;
+      const dos = [devAccount("do", 1).address, devAccount("do", 2).address];
+      const price = 1_000_000_000n;
+      const params = await chain.publicClient.readContract({ ...chain.market, functionName: "parameters" });
+      const { total } = priceOf({
+        jobType: 0,
+        doPrices: dos.map(() => price),
+        modelComplexityFactor: 1,
+        mpcCount: 1,
+        mpcPrice: price,
+        gdsFeeBps: params.gdsFeeBps,
+      });
+      for (let i = 0; i < 6; i++) {
+        const id = `0x${randomUUID().replaceAll("-", "")}`;
+        await chain.walletFor(gds).writeContract({
+          ...chain.market,
+          functionName: "placeOrder",
+          args: [id, 0, qc, dos, dos.map(() => price), 1, 1, 3, total],
+          account: gds,
+          chain: null,
+        } as never);
+      }
+      await page.goto("/");
+      await connectDevWallet(page, devAccount("qc", 1));
+      await checkRoute(page, testInfo, "/qc", "qc-paged");
+      await expect(page.getByRole("navigation", { name: "open jobs pages" })).toContainText("Page 1 of 2");
     });
 
     test("the header keeps to the screen with an injected wallet and with no wallet", async ({

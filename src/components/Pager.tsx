@@ -15,7 +15,7 @@ export function Pager({
   label: string;
 }) {
   return (
-    <nav aria-label={`${label} pages`} className="mt-2 flex items-center gap-3 text-sm">
+    <nav aria-label={`${label} pages`} className="mt-2 flex flex-wrap items-center gap-3 text-sm">
       <button
         type="button"
         className={buttonClass("secondary", true)}
