@@ -17,7 +17,8 @@ import {
 import { jobMarketAbi } from "../../src/generated/abis.ts";
 import { withGasMargin } from "../lib/chain.ts";
 import { describeAction, formatMined, formatReverted, type LogLine } from "./log.ts";
-import { isFinalState, type PendingAction, type WatcherAction } from "./types.ts";
+import { revertOutcome } from "./revert-outcome.ts";
+import type { PendingAction, WatcherAction } from "./types.ts";
 
 /**
  * Errors meaning the action no longer applies: the job moved on (another GDS instance, the QC, a
@@ -32,9 +33,6 @@ export const BENIGN_ERRORS = new Set([
   // An offender named from the scan is no longer in the job (an MPC replaced in the meantime).
   "JobMarketNotParticipant",
 ]);
-
-/** Our transactions for one job that may revert (for no benign reason) before it is given up on. */
-export const MAX_REVERTS_PER_JOB = 3;
 
 /** A transaction not mined after this many blocks is forgotten; the chain then says what is left. */
 const FORGET_AFTER_BLOCKS = 50n;
@@ -207,31 +205,26 @@ export class ActionSender {
         (error: unknown) => revertName(error) ?? firstLine(error),
       ),
     ]);
-    let why: string;
-    let next: string;
-    if (state !== undefined && isFinalState(state)) {
-      why = nowFails ?? "the job is settled";
-      next = "no longer applies";
-    } else if (nowFails && BENIGN_ERRORS.has(nowFails)) {
-      why = nowFails;
-      next = "the next scan decides again";
-    } else {
-      // Nothing on chain explains it (out of gas, a node's quirk) or something unexpected does:
-      // trying every block would pay for a revert every block.
-      why =
-        nowFails ??
-        `it would succeed now; it used ${receipt.gasUsed} of its ${entry.gas} gas${receipt.gasUsed * 64n >= entry.gas * 63n ? ": out of gas" : ""}`;
-      const count = (this.reverts.get(action.jobId) ?? 0) + 1;
-      this.reverts.set(action.jobId, count);
-      if (count >= MAX_REVERTS_PER_JOB) {
-        this.givenUp.add(action.jobId);
-        next = `gave up on this job after ${count} reverted transactions: a person should look (restarting the watcher tries again)`;
-      } else {
-        next = `the next scan decides again (revert ${count} of at most ${MAX_REVERTS_PER_JOB} for this job)`;
-      }
-    }
+    const outcome = revertOutcome({
+      stateNow: state,
+      nowFails,
+      benign: BENIGN_ERRORS,
+      gasUsed: receipt.gasUsed,
+      gasLimit: entry.gas,
+      earlierReverts: this.reverts.get(action.jobId) ?? 0,
+    });
+    if (outcome.counted) this.reverts.set(action.jobId, (this.reverts.get(action.jobId) ?? 0) + 1);
+    if (outcome.giveUp) this.givenUp.add(action.jobId);
     this.options.log(
-      formatReverted(entry.decidedAt, action, entry.hash, receipt.blockNumber, why, state, next),
+      formatReverted(
+        entry.decidedAt,
+        action,
+        entry.hash,
+        receipt.blockNumber,
+        outcome.why,
+        state,
+        outcome.next,
+      ),
     );
     return false;
   }

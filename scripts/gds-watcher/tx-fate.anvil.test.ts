@@ -9,7 +9,7 @@ import { jobEvents, settledBy, stateOf } from "./testing/job-events.ts";
 import { callRaw, sendRaw } from "./testing/raw-send.ts";
 import { nonceOf, selfReport } from "./testing/scenarios.ts";
 import { devAccount, makeWatcher } from "./testing/watcher-harness.ts";
-import { MAX_REVERTS_PER_JOB } from "./sender.ts";
+import { MAX_REVERTS_PER_JOB } from "./revert-outcome.ts";
 import { ABORT_GRACE_BLOCKS, ORDER_EXPIRY_BLOCKS, spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";
 import { JobState } from "./types.ts";
 
