@@ -1,9 +1,10 @@
 import { connectorsForWallets } from "@rainbow-me/rainbowkit";
 import { injectedWallet } from "@rainbow-me/rainbowkit/wallets";
-import { createConfig, http } from "wagmi";
+import { createConfig } from "wagmi";
 import { devAccountsWallet } from "../wallet/devAccountsWallet.ts";
 import { appConfig } from "./appConfig.ts";
 import { appChain, pollingInterval } from "./chain.ts";
+import { twoLaneTransport } from "./rpcTransport.ts";
 
 // Injected wallets only (extensions announce themselves through EIP-6963 and RainbowKit lists them
 // under "Installed"): no WalletConnect wallet, so no relay connection and a small bundle.
@@ -19,7 +20,7 @@ const connectors = connectorsForWallets(walletGroups, {
 export const wagmiConfig = createConfig({
   chains: [appChain],
   connectors,
-  transports: { [appChain.id]: http(appConfig.rpcUrl, { batch: { wait: 16 } }) },
+  transports: { [appChain.id]: twoLaneTransport(appConfig.rpcUrl, appConfig.jobMarketLensAddress) },
   pollingInterval,
   multiInjectedProviderDiscovery: true,
 });

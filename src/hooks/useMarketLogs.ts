@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
-import { useConfig } from "wagmi";
+import { type Config, useConfig } from "wagmi";
 import { getPublicClient } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
 import { fetchLogsForward, fetchRecentLogs, logKey, type MarketLog, type Topics } from "../lib/marketLogs.ts";
+import { startEarlyRead, takeEarlyRead } from "./earlyRead.ts";
 import { useLatestBlock } from "./useLatestBlock.ts";
 
 interface Options {
@@ -20,6 +21,35 @@ interface LogCache {
   toBlock: bigint;
 }
 
+function logsQueryKey(topics: Topics, fromBlock: bigint, recent: number | undefined) {
+  return ["marketLogs", jobMarket.address, topics, fromBlock.toString(), recent ?? "all"] as const;
+}
+
+async function readLogs(
+  config: Config,
+  topics: Topics,
+  fromBlock: bigint,
+  recent: number | undefined,
+): Promise<LogCache> {
+  const client = getPublicClient(config);
+  if (!client) throw new Error("No connection to the chain.");
+  const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+  const logs = recent
+    ? await fetchRecentLogs(client, jobMarket.address, topics, fromBlock, toBlock, recent)
+    : await fetchLogsForward(client, jobMarket.address, topics, fromBlock, toBlock);
+  return { logs, toBlock };
+}
+
+/** Starts the first read of `useMarketLogs(options)` before the page that shows it renders (see earlyRead.ts). */
+export function prefetchMarketLogs(
+  config: Config,
+  { topics, fromBlock = jobMarket.deployBlock, recent }: Omit<Options, "enabled">,
+): void {
+  startEarlyRead(JSON.stringify(logsQueryKey(topics, fromBlock, recent)), () =>
+    readLogs(config, topics, fromBlock, recent),
+  );
+}
+
 /**
  * The market's logs matching `topics`, oldest first: read once from `fromBlock` in bounded pages,
  * then extended block by block as the chain grows (no page rescans the history). The extension
@@ -34,23 +64,13 @@ export function useMarketLogs({
 }: Options) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const queryKey = useMemo(
-    () => ["marketLogs", jobMarket.address, topics, fromBlock.toString(), recent ?? "all"] as const,
-    [topics, fromBlock, recent],
-  );
+  const queryKey = useMemo(() => logsQueryKey(topics, fromBlock, recent), [topics, fromBlock, recent]);
   const query = useQuery({
     queryKey,
     enabled,
     staleTime: Infinity,
-    queryFn: async (): Promise<LogCache> => {
-      const client = getPublicClient(config);
-      if (!client) throw new Error("No connection to the chain.");
-      const toBlock = await client.getBlockNumber({ cacheTime: 0 });
-      const logs = recent
-        ? await fetchRecentLogs(client, jobMarket.address, topics, fromBlock, toBlock, recent)
-        : await fetchLogsForward(client, jobMarket.address, topics, fromBlock, toBlock);
-      return { logs, toBlock };
-    },
+    queryFn: () =>
+      takeEarlyRead<LogCache>(JSON.stringify(queryKey)) ?? readLogs(config, topics, fromBlock, recent),
   });
 
   const block = useLatestBlock();

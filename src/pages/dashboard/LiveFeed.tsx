@@ -2,13 +2,19 @@ import { useMemo } from "react";
 import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { appChain } from "../../config/chain.ts";
-import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
+import type { Config } from "wagmi";
+import { prefetchMarketLogs, useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { describeEvent } from "../../lib/eventText.ts";
 import { eventsTopics, logKey } from "../../lib/marketLogs.ts";
 
 export const FEED_EVENTS = ["JobDispatched", "JobStatusUpdated", "RewardDistributed", "Refund"] as const;
 const FEED_SIZE = 100;
 const topics = eventsTopics(FEED_EVENTS);
+
+/** Starts reading the feed's first events before the page renders (hooks/earlyRead.ts). */
+export function prefetchLiveFeed(config: Config): void {
+  prefetchMarketLogs(config, { topics, recent: FEED_SIZE });
+}
 
 /** The newest dispatches, status updates, rewards and refunds, extended on every new block. */
 export function LiveFeed() {
