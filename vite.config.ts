@@ -1,5 +1,6 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
 import { defineConfig, loadEnv } from "vite";
 import { resolveAppConfig } from "./scripts/lib/app-config.ts";
 
@@ -10,6 +11,14 @@ export default defineConfig(({ mode }) => {
   const appConfig = resolveAppConfig(env);
   return {
     plugins: [react(), tailwindcss()],
+    // Slim stand-ins for two packages RainbowKit loads on every page but the app never needs whole
+    // (first-load JavaScript budget, SPEC.md §10; why each is safe: the files' own comments).
+    resolve: {
+      alias: {
+        "ua-parser-js": fileURLToPath(new URL("./src/vendor/ua-parser.ts", import.meta.url)),
+        "@adraffy/ens-normalize": fileURLToPath(new URL("./src/vendor/ens-normalize.ts", import.meta.url)),
+      },
+    },
     define: { __FEDPAY_CONFIG__: JSON.stringify(appConfig) },
     server: { host: "127.0.0.1", port: Number(process.env.PORT ?? 5173), strictPort: false },
     preview: { host: "127.0.0.1" },

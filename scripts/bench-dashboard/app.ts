@@ -32,18 +32,11 @@ export async function buildAndServeApp(chain: AppChain): Promise<ServedApp> {
   });
   try {
     await build({ root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
-    const server = await preview({
-      root: repoRoot,
-      logLevel: "warn",
-      build: { outDir },
-      preview: { host: "127.0.0.1", port: await freePort(), strictPort: true },
-    });
-    const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
-    if (!baseUrl) throw new Error("vite preview did not report its URL");
+    const served = await serveBuild(outDir);
     return {
-      baseUrl,
+      baseUrl: served.baseUrl,
       async close() {
-        await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+        await served.close();
         fs.rmSync(outDir, { recursive: true, force: true });
       },
     };
@@ -51,4 +44,20 @@ export async function buildAndServeApp(chain: AppChain): Promise<ServedApp> {
     fs.rmSync(outDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Serves a production build with vite preview on a free port. */
+export async function serveBuild(outDir: string): Promise<ServedApp> {
+  const server = await preview({
+    root: repoRoot,
+    logLevel: "warn",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: await freePort(), strictPort: true },
+  });
+  const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, "");
+  if (!baseUrl) throw new Error("vite preview did not report its URL");
+  return {
+    baseUrl,
+    close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  };
 }
