@@ -37,14 +37,23 @@ describe("GDS choices", () => {
     ]);
   });
 
+  it("counts epochs over the trainers only: a Horizontal job's MPCs do not hold it at epoch 0", () => {
+    const done = [
+      participant({ completedEpochs: 2, partComplete: true }),
+      participant({ account: MPC_A, role: 2, completedEpochs: 0 }),
+    ];
+    expect(progressSummary(done, 2, 0)?.text).toBe("1/2 done · epochs 2/2");
+    expect(progressSummary(done, 2, 1)?.text).toBe("1/2 done · epochs 0/2");
+  });
+
   it("summarises progress in one line", () => {
-    expect(progressSummary(participants, 2)).toMatchObject({
+    expect(progressSummary(participants, 2, job.jobType)).toMatchObject({
       dos: 1,
       mpcs: 2,
       complete: 1,
       timedOut: 1,
       text: "1/3 done · epochs 0/2 · 1 timed out",
     });
-    expect(progressSummary(undefined, 2)).toBeUndefined();
+    expect(progressSummary(undefined, 2, job.jobType)).toBeUndefined();
   });
 });

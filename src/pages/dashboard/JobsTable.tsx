@@ -137,7 +137,7 @@ export function JobsTable({
               </thead>
               <tbody>
                 {current.rows.map((job) => {
-                  const summary = progressSummary(progress?.get(job.id), job.totalEpochs);
+                  const summary = progressSummary(progress?.get(job.id), job.totalEpochs, job.jobType);
                   return (
                     <tr key={job.id} className="border-t border-slate-100" data-testid={`job-row-${job.id}`}>
                       <td className="px-2 py-1">
