@@ -7,6 +7,13 @@ import { gds, type JobSpec, type MarketFixture, newJobId, priceOf, qc } from "./
 
 /** Generous fixed gas: estimating thousands of transactions one by one is what this avoids. */
 const GAS = 3_000_000n;
+/**
+ * A fee cap far above any base fee the seeding reaches: left to the node, a transaction is priced at
+ * sending and, once a few blocks raise the base fee, sits in the pool below it for good (seen as
+ * "Seeding stalled: … 1972 of 2000 mined"). It pays only base fee + tip, so the cap costs nothing.
+ */
+const MAX_FEE_PER_GAS = 100_000_000_000n; // 100 gwei
+const MAX_PRIORITY_FEE_PER_GAS = 1_000_000_000n; // 1 gwei
 
 interface RawTx {
   from: Address;
@@ -34,6 +41,8 @@ async function sendPhase(f: MarketFixture, from: Address, txs: RawTx[]): Promise
             data: tx.data,
             value: numberToHex(tx.value ?? 0n),
             gas: numberToHex(GAS),
+            maxFeePerGas: numberToHex(MAX_FEE_PER_GAS),
+            maxPriorityFeePerGas: numberToHex(MAX_PRIORITY_FEE_PER_GAS),
             nonce: numberToHex(nonce++),
           },
         ],
