@@ -41,13 +41,27 @@ export function RolesCard() {
           testId="role-select"
         />
       </div>
+      {/* Each role's name above what it allows, not beside it: on a phone the long names
+          (DEFAULT_ADMIN_ROLE) ran into the descriptions, squeezed into a third of the width. */}
       <table className="mt-2 w-full max-w-2xl text-left text-sm">
+        <thead>
+          <tr className="text-xs text-slate-500">
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Role
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Held by {parsed.ok ? "the account" : "you"}
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {accessRoles.map((r, i) => (
-            <tr key={r.name} className="border-t border-slate-100">
-              <td className="py-1 font-mono text-xs">{r.name}</td>
-              <td className="text-xs text-slate-600">{r.does}</td>
-              <td data-testid={`role-held-${r.name}`}>
+            <tr key={r.name} className="border-t border-slate-100 align-top">
+              <th scope="row" className="py-1.5 pr-3 font-normal">
+                <span className="block font-mono text-xs wrap-anywhere">{r.name}</span>
+                <span className="block text-xs text-slate-600">{r.does}</span>
+              </th>
+              <td className="py-1.5 text-right whitespace-nowrap" data-testid={`role-held-${r.name}`}>
                 {held?.[i]?.result === undefined ? "…" : held[i].result ? "held" : "—"}
               </td>
             </tr>
