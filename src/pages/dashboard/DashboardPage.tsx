@@ -10,9 +10,10 @@ import { LiveFeed, prefetchLiveFeed } from "./LiveFeed.tsx";
 import { NodesTable } from "./NodesTable.tsx";
 import { Overview } from "./Overview.tsx";
 
-// The first reads start as soon as this page's code loads, not when React shows the page: it shows
-// a lazily loaded page up to 300 ms after its "Loading page…" fallback, and the jobs, nodes and feed
-// arrive during that wait (bench:dashboard). The queries below take these reads over.
+// The first reads start as soon as this page's code loads, not when React first renders the page:
+// the render waits for the app shell (and, reached by a link, React's hold of a lazily loaded page
+// after its "Loading page…" fallback), and the jobs, nodes and feed arrive during that wait
+// (bench:dashboard). The queries below take these reads over.
 if (isMarketConfigured && typeof window !== "undefined") {
   prefetchAllJobs(wagmiConfig);
   prefetchAllNodes(wagmiConfig);
