@@ -11,6 +11,7 @@ import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord } from "./lib/deployment-record.ts";
 import { defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
+import { describeSeed, type SeededJob } from "./lib/seeded-job.ts";
 
 const ALL = 0xffffffff;
 const HORIZONTAL = 0;
@@ -43,13 +44,6 @@ interface SeedOptions {
   /** Seed even when the market already has nodes or jobs. */
   force?: boolean;
   log?: (line: string) => void;
-}
-
-export interface SeededJob {
-  id: Hex;
-  /** The job state the seed means to leave it in (SPEC.md §4 numbering). */
-  expectedState: number;
-  state: string;
 }
 
 const JOB_STATE = { ordered: 1, dispatched: 2, completed: 4, failed: 5, cancelled: 6 } as const;
@@ -270,10 +264,6 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     `Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dos.length} DOs, ${mpcs.length} MPCs, ${jobs.length} jobs`,
   );
   return jobs;
-}
-
-export function describeSeed(jobs: SeededJob[]): string[] {
-  return jobs.map((j) => `  ${j.id}  ${j.state}`);
 }
 
 if (isMain(import.meta.url)) {

@@ -8,7 +8,7 @@ import { parseFlags } from "./lib/cli.ts";
 import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-chain.ts";
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
-import { describeSeed } from "./seed.ts";
+import { describeSeed } from "./lib/seeded-job.ts";
 import { startWatcherProcess, type WatcherProcess } from "./gds-watcher/spawn.ts";
 
 const CHAIN_PORT = 8545;

@@ -7,7 +7,7 @@ import { type AnvilHandle, isPortFree, probeChain, startAnvil } from "./anvil.ts
 import { binDir, repoRoot } from "./paths.ts";
 import { run } from "./run.ts";
 import { generateAbis } from "../gen-abi.ts";
-import type { SeededJob } from "../seed.ts";
+import type { SeededJob } from "./seeded-job.ts";
 
 export interface LocalChainOptions {
   port: number;
