@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { JobType } from "./enums.ts";
-import { priceOf } from "./price.ts";
+import { cancellationFine, priceOf } from "./price.ts";
+import { jobView } from "./testData.ts";
 
 describe("priceOf (SPEC.md §3)", () => {
   it("prices the draft's worked example: 10 DOs at 1000, 2 MPCs at 500, GDS 10 %", () => {
@@ -67,5 +68,15 @@ describe("priceOf (SPEC.md §3)", () => {
         },
       ),
     );
+  });
+});
+
+describe("cancellationFine", () => {
+  it("is cancelFineBps of the total, rounded down, once dispatched", () => {
+    expect(cancellationFine(jobView({ state: 2, totalPrice: 12_345n }))).toBe((12_345n * 6000n) / 10_000n);
+  });
+
+  it("is nothing before dispatch", () => {
+    expect(cancellationFine(jobView({ state: 1, totalPrice: 12_345n }))).toBe(0n);
   });
 });

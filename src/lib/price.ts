@@ -1,4 +1,5 @@
-import { JobType } from "./enums.ts";
+import { JobState, JobType } from "./enums.ts";
+import type { JobView } from "./views.ts";
 
 const BPS = 10_000n;
 
@@ -35,4 +36,13 @@ export function priceOf(p: PriceInputs): PriceBreakdown {
   const mpcFees = mpcFee * BigInt(p.mpcCount);
   const gdsFee = ((doFees + mpcFees) * BigInt(p.gdsFeeBps)) / BPS;
   return { doFees, mpcFee, mpcFees, gdsFee, total: doFees + mpcFees + gdsFee, collateral: doFees };
+}
+
+/**
+ * What cancelJob costs the QC now, as the contract's cancellationFineOf computes it (FeeMath):
+ * cancelFineBps of the total once dispatched, nothing before (journey 4 compares it with the chain).
+ */
+export function cancellationFine(job: Pick<JobView, "state" | "totalPrice" | "params">): bigint {
+  if (job.state !== JobState.Dispatched) return 0n;
+  return (job.totalPrice * BigInt(job.params.cancelFineBps)) / BPS;
 }

@@ -3,7 +3,7 @@ import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { formatBps } from "../../lib/units.ts";
 import type { JobView } from "../../lib/views.ts";
-import { cancellationFine } from "./qcPrice.ts";
+import { cancellationFine } from "../../lib/price.ts";
 
 /**
  * Cancel, with the exact fine the contract would take shown before anything is signed: the

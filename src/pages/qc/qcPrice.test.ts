@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Role } from "../../lib/enums.ts";
 import { priceOf } from "../../lib/price.ts";
 import { jobView, participant } from "../../lib/testData.ts";
-import { cancellationFine, priceFromProgress } from "./qcPrice.ts";
+import { priceFromProgress } from "./qcPrice.ts";
 
 describe("priceFromProgress", () => {
   it("is priceOf over the job's DO prices (fee / factor), for a vertical job with a factor", () => {
@@ -28,15 +28,5 @@ describe("priceFromProgress", () => {
   it("is unknown until the participants are read", () => {
     expect(priceFromProgress(jobView(), undefined)).toBeUndefined();
     expect(priceFromProgress(jobView(), [])).toBeUndefined();
-  });
-});
-
-describe("cancellationFine", () => {
-  it("is cancelFineBps of the total, rounded down, once dispatched", () => {
-    expect(cancellationFine(jobView({ state: 2, totalPrice: 12_345n }))).toBe((12_345n * 6000n) / 10_000n);
-  });
-
-  it("is nothing before dispatch", () => {
-    expect(cancellationFine(jobView({ state: 1, totalPrice: 12_345n }))).toBe(0n);
   });
 });

@@ -1,11 +1,9 @@
-import { JobState, Role } from "../../lib/enums.ts";
+import { Role } from "../../lib/enums.ts";
 import { priceOf, type PriceBreakdown } from "../../lib/price.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";
 
-const BPS = 10_000n;
-
-// The QC page derives these from the job view and its progress (both read in bulk) instead of one
-// priceOf / getParticipants / cancellationFineOf call per job, with the contract's own formulas.
+// The QC page derives the price from the job view and its progress (both read in bulk) instead of one
+// priceOf / getParticipants call per job, with the contract's own formulas (src/lib/price.ts).
 
 /**
  * The job's price item by item, as the contract's priceOf gives it for the job's own inputs: each
@@ -26,10 +24,4 @@ export function priceFromProgress(
     mpcPrice: job.mpcPrice,
     gdsFeeBps: job.params.gdsFeeBps,
   });
-}
-
-/** cancellationFineOf (ViewLogic / FeeMath): cancelFineBps of the total once dispatched, else 0. */
-export function cancellationFine(job: Pick<JobView, "state" | "totalPrice" | "params">): bigint {
-  if (job.state !== JobState.Dispatched) return 0n;
-  return (job.totalPrice * BigInt(job.params.cancelFineBps)) / BPS;
 }
