@@ -1,4 +1,4 @@
-import { jobStateName } from "../lib/enums.ts";
+import { jobStateName } from "../protocol/enums.ts";
 
 const tones = [
   "bg-slate-100 text-slate-700",

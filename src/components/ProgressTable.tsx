@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { blocksSince } from "../lib/liveness.ts";
-import { formatStatus, roleName } from "../lib/enums.ts";
+import { formatStatus, roleName } from "../protocol/enums.ts";
 import type { ParticipantView } from "../lib/views.ts";
 import { AddressText } from "./AddressText.tsx";
 import { Coin } from "./Coin.tsx";

@@ -3,7 +3,7 @@ import { JobLink } from "./JobLink.tsx";
 import { JobStateBadge } from "./JobStateBadge.tsx";
 import { ScrollBox } from "./ScrollBox.tsx";
 import { Empty } from "./Section.tsx";
-import { jobTypeName } from "../lib/enums.ts";
+import { jobTypeName } from "../protocol/enums.ts";
 import type { JobView } from "../lib/views.ts";
 
 /** Finished jobs, one line each; the job page has the breakdown. */

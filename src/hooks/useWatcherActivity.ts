@@ -4,7 +4,7 @@ import { type Address, decodeFunctionData, type Hash, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { getPublicClient, readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
-import { FailureReason, JobState } from "../lib/enums.ts";
+import { FailureReason, JobState } from "../protocol/enums.ts";
 import type { JobId } from "../lib/jobId.ts";
 import { eventsTopics } from "../lib/marketLogs.ts";
 import { accessRoles } from "../lib/roles.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeEvent } from "./eventText.ts";
-import { ALL } from "./enums.ts";
+import { ALL } from "../protocol/enums.ts";
 import { marketLog } from "./testLogs.ts";
 
 const ID = "0x123e4567e89b42d3a456426614174000";

@@ -1,5 +1,5 @@
 import { shortAddress } from "./address.ts";
-import { failureReasonName, formatStatus, jobStateName, jobTypeName } from "./enums.ts";
+import { failureReasonName, formatStatus, jobStateName, jobTypeName } from "../protocol/enums.ts";
 import type { MarketLog } from "./marketLogs.ts";
 import { formatCoin } from "./units.ts";
 

@@ -1,5 +1,5 @@
 import { sameAddress } from "./address.ts";
-import { JobState, Role } from "./enums.ts";
+import { JobState, Role } from "../protocol/enums.ts";
 import type { JobId } from "./jobId.ts";
 import type { JobView, NodeView, ParticipantView } from "./views.ts";
 

@@ -1,6 +1,6 @@
 import { getAddress, type Address } from "viem";
 import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "./address.ts";
-import { ALL } from "./enums.ts";
+import { ALL } from "../protocol/enums.ts";
 import { parseJobId, type JobId } from "./jobId.ts";
 import { priceOf, type PriceBreakdown } from "./price.ts";
 import { formatCoin, parseAmount, parseWholeNumber } from "./units.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JobType } from "./enums.ts";
+import { JobType } from "../protocol/enums.ts";
 import { cancellationFine, priceOf } from "./price.ts";
 import { jobView } from "./testData.ts";
 

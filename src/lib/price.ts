@@ -1,4 +1,4 @@
-import { JobState, JobType } from "./enums.ts";
+import { JobState, JobType } from "../protocol/enums.ts";
 import type { JobView } from "./views.ts";
 
 const BPS = 10_000n;

@@ -1,4 +1,4 @@
-import { JobState } from "./enums.ts";
+import { JobState } from "../protocol/enums.ts";
 import type { JobView, ParticipantView } from "./views.ts";
 
 type Participant = Pick<ParticipantView, "lastSeen" | "partComplete" | "timedOut">;

@@ -1,4 +1,4 @@
-import { JobType, Role } from "./enums.ts";
+import { JobType, Role } from "../protocol/enums.ts";
 import type { ParticipantView } from "./views.ts";
 
 export interface ProgressSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL, JobType, Role, Status, TaskType } from "./enums.ts";
+import { ALL, JobType, Role, Status, TaskType } from "../protocol/enums.ts";
 import { allowedTaskTypes, isNotBehind, validateStatus } from "./statusChoices.ts";
 
 const s = (taskType: number, epoch: number, batch: number, status: number = Status.InProgress) => ({

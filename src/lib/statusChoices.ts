@@ -1,4 +1,4 @@
-import { ALL, JobType, Role, Status, TaskType, type StatusTuple } from "./enums.ts";
+import { ALL, JobType, Role, Status, TaskType, type StatusTuple } from "../protocol/enums.ts";
 import type { Parsed } from "./units.ts";
 
 export interface ReporterContext {

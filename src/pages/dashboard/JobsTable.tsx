@@ -9,7 +9,7 @@ import { SelectField } from "../../components/SelectField.tsx";
 import { SortHeader, nextSort } from "../../components/SortHeader.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { useReadProgresses } from "../../hooks/useReadProgresses.ts";
-import { jobStateNames, jobTypeName, jobTypeNames } from "../../lib/enums.ts";
+import { jobStateNames, jobTypeName, jobTypeNames } from "../../protocol/enums.ts";
 import { progressSummary } from "../../lib/progressSummary.ts";
 import {
   filterJobs,

@@ -6,7 +6,7 @@ import { Pager } from "../../components/Pager.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { SortHeader, nextSort } from "../../components/SortHeader.tsx";
-import { roleName } from "../../lib/enums.ts";
+import { roleName } from "../../protocol/enums.ts";
 import type { Liveness } from "../../lib/liveness.ts";
 import {
   filterNodes,

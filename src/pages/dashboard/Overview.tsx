@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { Coin } from "../../components/Coin.tsx";
-import { JobState, isSettled, jobStateNames } from "../../lib/enums.ts";
+import { JobState, isSettled, jobStateNames } from "../../protocol/enums.ts";
 import type { JobView } from "../../lib/views.ts";
 
 /** Counts per state and the money the market holds for open jobs. */

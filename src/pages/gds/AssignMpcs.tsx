@@ -8,7 +8,7 @@ import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { jobMarket } from "../../config/contracts.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { JobState, Role } from "../../lib/enums.ts";
+import { JobState, Role } from "../../protocol/enums.ts";
 import { shortJobId, uuidOfJobId } from "../../lib/jobId.ts";
 import { priceOf } from "../../lib/price.ts";
 import { parseAmount } from "../../lib/units.ts";

@@ -5,7 +5,7 @@ import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../lib/address.ts";
-import { FailureReason, JobState, roleName } from "../../lib/enums.ts";
+import { FailureReason, JobState, roleName } from "../../protocol/enums.ts";
 import { fineOf } from "../../lib/fines.ts";
 import { timedOutParticipants } from "../../lib/gdsChoices.ts";
 import { shortJobId, type JobId } from "../../lib/jobId.ts";

@@ -10,7 +10,7 @@ import { useReadParameters } from "../../hooks/useReadParameters.ts";
 import { useReadProgresses } from "../../hooks/useReadProgresses.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
 import { sameAddress } from "../../lib/address.ts";
-import { JobState } from "../../lib/enums.ts";
+import { JobState } from "../../protocol/enums.ts";
 import { accessRoles } from "../../lib/roles.ts";
 import { PlaceOrderForm } from "./PlaceOrderForm.tsx";
 

@@ -5,7 +5,7 @@ import { PriceTable } from "../../components/PriceTable.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { JobType, Role, jobTypeNames } from "../../lib/enums.ts";
+import { JobType, Role, jobTypeNames } from "../../protocol/enums.ts";
 import { newJobId, uuidOfJobId } from "../../lib/jobId.ts";
 import { checkOrder } from "../../lib/orderForm.ts";
 import type { MarketParameters, NodeView } from "../../lib/views.ts";

@@ -2,7 +2,7 @@ import { Link } from "react-router-dom";
 import { useAccount } from "wagmi";
 import { useReadHasRole } from "../../hooks/useReadHasRole.ts";
 import { useReadNode } from "../../hooks/useReadNode.ts";
-import { roleName } from "../../lib/enums.ts";
+import { roleName } from "../../protocol/enums.ts";
 import { accessRoles } from "../../lib/roles.ts";
 
 const roles = [

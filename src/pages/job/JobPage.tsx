@@ -8,7 +8,7 @@ import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { useReadJob } from "../../hooks/useReadJob.ts";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
-import { JobState, isSettled } from "../../lib/enums.ts";
+import { JobState, isSettled } from "../../protocol/enums.ts";
 import { parseJobId, uuidOfJobId, type JobId } from "../../lib/jobId.ts";
 import { jobTopics } from "../../lib/marketLogs.ts";
 import { JobSummary } from "./JobSummary.tsx";

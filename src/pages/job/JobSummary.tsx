@@ -3,7 +3,7 @@ import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { Section } from "../../components/Section.tsx";
-import { jobTypeName } from "../../lib/enums.ts";
+import { jobTypeName } from "../../protocol/enums.ts";
 import { formatBps } from "../../lib/units.ts";
 import type { JobView } from "../../lib/views.ts";
 

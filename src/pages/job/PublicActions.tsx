@@ -2,7 +2,7 @@ import { AddressText } from "../../components/AddressText.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { FailureReason, JobState } from "../../lib/enums.ts";
+import { FailureReason, JobState } from "../../protocol/enums.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";
 
 interface Props {

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
-import { JobState, failureReasonName } from "../../lib/enums.ts";
+import { JobState, failureReasonName } from "../../protocol/enums.ts";
 import type { MarketLog } from "../../lib/marketLogs.ts";
 import { accountRoles, settlementOutcomes } from "../../lib/settlement.ts";
 import { formatBps } from "../../lib/units.ts";

@@ -7,7 +7,7 @@ import { TxButton } from "../../components/TxButton.tsx";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { sameAddress } from "../../lib/address.ts";
-import { JobState, Role, formatStatus, jobTypeName } from "../../lib/enums.ts";
+import { JobState, Role, formatStatus, jobTypeName } from "../../protocol/enums.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";
 import { RequestReplacement } from "./RequestReplacement.tsx";
 import { SelfReportFailure } from "./SelfReportFailure.tsx";

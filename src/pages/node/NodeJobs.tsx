@@ -4,7 +4,7 @@ import { Empty, Section } from "../../components/Section.tsx";
 import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
 import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { useReadAllJobs } from "../../hooks/useReadAllJobs.ts";
-import { isSettled } from "../../lib/enums.ts";
+import { isSettled } from "../../protocol/enums.ts";
 import { accountTopics } from "../../lib/marketLogs.ts";
 import { NodeJobCard } from "./NodeJobCard.tsx";
 

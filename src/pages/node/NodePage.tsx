@@ -4,7 +4,7 @@ import { ConnectGate } from "../../components/ConnectGate.tsx";
 import { useReadNode } from "../../hooks/useReadNode.ts";
 import { useReadParameters } from "../../hooks/useReadParameters.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
-import { Role } from "../../lib/enums.ts";
+import { Role } from "../../protocol/enums.ts";
 import { NodeJobs } from "./NodeJobs.tsx";
 import { NodeStatusCard } from "./NodeStatusCard.tsx";
 import { RegisterCard } from "./RegisterCard.tsx";

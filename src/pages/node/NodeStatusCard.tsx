@@ -5,7 +5,7 @@ import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { heartbeatEvery, useAutoHeartbeat } from "../../hooks/useAutoHeartbeat.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { roleName } from "../../lib/enums.ts";
+import { roleName } from "../../protocol/enums.ts";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
 import { parseAmount } from "../../lib/units.ts";
 import type { NodeView } from "../../lib/views.ts";

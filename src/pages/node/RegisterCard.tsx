@@ -4,7 +4,7 @@ import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { Role } from "../../lib/enums.ts";
+import { Role } from "../../protocol/enums.ts";
 import { parseAmount } from "../../lib/units.ts";
 
 /** Join the registry as a DO or an MPC with an initial stake. */

@@ -2,7 +2,7 @@ import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { sameAddress } from "../../lib/address.ts";
-import { JobType, Role, Status } from "../../lib/enums.ts";
+import { JobType, Role, Status } from "../../protocol/enums.ts";
 import { selfReportFine } from "../../lib/fines.ts";
 import { allowedTaskTypes } from "../../lib/statusChoices.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { Field } from "../../components/Field.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { ALL, statusName, taskTypeName, type StatusTuple } from "../../lib/enums.ts";
+import { ALL, statusName, taskTypeName, type StatusTuple } from "../../protocol/enums.ts";
 import { allowedTaskTypes, progressStatuses, validateStatus } from "../../lib/statusChoices.ts";
 import { parseWholeNumber } from "../../lib/units.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";

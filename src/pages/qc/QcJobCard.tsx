@@ -3,7 +3,7 @@ import { JobLink } from "../../components/JobLink.tsx";
 import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { ProgressTable } from "../../components/ProgressTable.tsx";
-import { JobState, jobTypeName } from "../../lib/enums.ts";
+import { JobState, jobTypeName } from "../../protocol/enums.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";
 import { CancelJob } from "./CancelJob.tsx";
 import { JobPrice } from "./JobPrice.tsx";

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { sameAddress } from "../../lib/address.ts";
-import { isSettled } from "../../lib/enums.ts";
+import { isSettled } from "../../protocol/enums.ts";
 import type { JobView } from "../../lib/views.ts";
 
 /** Open job cards per page: each card may hold a price table, a payment form and a progress table. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Role } from "../../lib/enums.ts";
+import { Role } from "../../protocol/enums.ts";
 import { priceOf } from "../../lib/price.ts";
 import { jobView, participant } from "../../lib/testData.ts";
 import { priceFromProgress } from "./qcPrice.ts";

@@ -1,4 +1,4 @@
-import { Role } from "../../lib/enums.ts";
+import { Role } from "../../protocol/enums.ts";
 import { priceOf, type PriceBreakdown } from "../../lib/price.ts";
 import type { JobView, ParticipantView } from "../../lib/views.ts";
 

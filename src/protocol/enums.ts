@@ -1,7 +1,7 @@
-// The numeric enums of SPEC.md §8, named once for every page.
+// The numeric enums of docs/rules.md §8, named once for the app, the services and the tools.
+import { ALL } from "./constants.ts";
 
-/** epoch ALL = the whole training, batch ALL = the whole epoch. */
-export const ALL = 0xffffffff;
+export { ALL };
 
 export const JobState = {
   None: 0,
