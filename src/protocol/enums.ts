@@ -11,6 +11,8 @@ export const JobState = {
   Completed: 4,
   Failed: 5,
   Cancelled: 6,
+  Judged: 7,
+  Challenged: 8,
 } as const;
 export const jobStateNames = [
   "None",
@@ -20,6 +22,8 @@ export const jobStateNames = [
   "Completed",
   "Failed",
   "Cancelled",
+  "Judged",
+  "Challenged",
 ] as const;
 
 export const JobType = { Horizontal: 0, Vertical: 1 } as const;
@@ -50,7 +54,7 @@ export const failureReasonName = (reason: number) => nameOf(failureReasonNames, 
 
 /** Settled jobs hold no money any more. */
 export function isSettled(state: number): boolean {
-  return state >= JobState.Completed;
+  return state === JobState.Completed || state === JobState.Failed || state === JobState.Cancelled;
 }
 
 /** "ALL" or the number, for epochs and batches. */

@@ -4,37 +4,38 @@ pragma solidity ^0.8.30;
 import {IJobMarket} from "../interfaces/IJobMarket.sol";
 import {JobMarketStorage, Job, Part, NodeAccount} from "../storage/JobMarketStorage.sol";
 import {StorageAccess} from "../storage/StorageAccess.sol";
+import {JobState, NodeRole, JobType, TaskType, Status, FailureReason} from "../types/JobEnums.sol";
 
 /// @title JobRules
 /// @notice Constants and small shared rules (liveness, collateral locking, crediting) used by the
 /// JobMarket and its logic libraries. Internal only: it is inlined where used.
 library JobRules {
-    uint8 internal constant ROLE_DO = 1;
-    uint8 internal constant ROLE_MPC = 2;
+    uint8 internal constant ROLE_DO = uint8(NodeRole.DO);
+    uint8 internal constant ROLE_MPC = uint8(NodeRole.MPC);
 
-    uint8 internal constant HORIZONTAL = 0;
-    uint8 internal constant VERTICAL = 1;
+    uint8 internal constant HORIZONTAL = uint8(JobType.Horizontal);
+    uint8 internal constant VERTICAL = uint8(JobType.Vertical);
 
-    uint8 internal constant STATE_NONE = 0;
-    uint8 internal constant STATE_ORDERED = 1;
-    uint8 internal constant STATE_DISPATCHED = 2;
-    uint8 internal constant STATE_ABORTING = 3;
-    uint8 internal constant STATE_COMPLETED = 4;
-    uint8 internal constant STATE_FAILED = 5;
-    uint8 internal constant STATE_CANCELLED = 6;
+    uint8 internal constant STATE_NONE = uint8(JobState.None);
+    uint8 internal constant STATE_ORDERED = uint8(JobState.Ordered);
+    uint8 internal constant STATE_DISPATCHED = uint8(JobState.Dispatched);
+    uint8 internal constant STATE_ABORTING = uint8(JobState.Aborting);
+    uint8 internal constant STATE_COMPLETED = uint8(JobState.Completed);
+    uint8 internal constant STATE_FAILED = uint8(JobState.Failed);
+    uint8 internal constant STATE_CANCELLED = uint8(JobState.Cancelled);
 
-    uint8 internal constant TASK_TRAINING = 0;
-    uint8 internal constant TASK_PSI = 1;
-    uint8 internal constant TASK_AGGREGATION = 2;
+    uint8 internal constant TASK_TRAINING = uint8(TaskType.Training);
+    uint8 internal constant TASK_PSI = uint8(TaskType.PSI);
+    uint8 internal constant TASK_AGGREGATION = uint8(TaskType.Aggregation);
 
-    uint8 internal constant STATUS_STARTED = 0;
-    uint8 internal constant STATUS_IN_PROGRESS = 1;
-    uint8 internal constant STATUS_COMPLETED = 2;
-    uint8 internal constant STATUS_FAILED = 3;
+    uint8 internal constant STATUS_STARTED = uint8(Status.Started);
+    uint8 internal constant STATUS_IN_PROGRESS = uint8(Status.InProgress);
+    uint8 internal constant STATUS_COMPLETED = uint8(Status.Completed);
+    uint8 internal constant STATUS_FAILED = uint8(Status.Failed);
 
-    uint8 internal constant REASON_SELF_REPORTED = 0;
-    uint8 internal constant REASON_HEARTBEAT_TIMEOUT = 1;
-    uint8 internal constant REASON_NON_COMPLIANT = 2;
+    uint8 internal constant REASON_SELF_REPORTED = uint8(FailureReason.SelfReported);
+    uint8 internal constant REASON_HEARTBEAT_TIMEOUT = uint8(FailureReason.HeartbeatTimeout);
+    uint8 internal constant REASON_NON_COMPLIANT = uint8(FailureReason.NonCompliantResult);
 
     uint32 internal constant ALL = type(uint32).max;
 
