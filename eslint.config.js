@@ -11,7 +11,7 @@ export default tseslint.config(
       "contracts/artifacts",
       "contracts/cache",
       "contracts/typechain-types",
-      "src/generated",
+      "src/protocol/generated",
       "test-results",
       "playwright-report",
       ".data",

@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { type Address, type Hex, parseEther } from "viem";
-import { devAccountsWithRole } from "../src/config/devAccounts.ts";
-import { jobMarketAbi } from "../src/generated/abis.ts";
+import { devAccountsWithRole } from "../src/protocol/devAccounts.ts";
+import { jobMarketAbi } from "../src/protocol/generated/abis.ts";
 import { connect, write } from "./lib/chain.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord } from "./lib/deployment-record.ts";

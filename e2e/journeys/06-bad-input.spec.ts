@@ -2,7 +2,7 @@
 // stake, a job id that already exists. Each shows a readable message; nothing reaches the wallet.
 import type { Page } from "@playwright/test";
 import { formatEther, getAddress, parseEther } from "viem";
-import { formatCoin } from "../../src/lib/units.ts";
+import { formatCoin } from "../../src/protocol/units.ts";
 import { cast, JOB_TYPE } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, jobIdOfUuid, openApp, shortId } from "./support/ui.ts";

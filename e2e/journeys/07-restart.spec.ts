@@ -3,7 +3,7 @@
 import type { Locator } from "@playwright/test";
 import { parseEther } from "viem";
 import { e2eEnvironment } from "../fixtures/e2e-env.ts";
-import { formatCoin } from "../../src/lib/units.ts";
+import { formatCoin } from "../../src/protocol/units.ts";
 import { AppRpc } from "./support/app-rpc.ts";
 import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
 import { Market } from "./support/market.ts";

@@ -2,7 +2,7 @@
 // time from mining a block with a feed event to that event on screen.
 import type { BrowserContext, Page } from "@playwright/test";
 import { encodeFunctionData, type Hex, numberToHex } from "viem";
-import { jobMarketAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import type { MarketFixture } from "../gds-watcher/testing/market-fixture.ts";
 import { traceRpc } from "./rpc-trace.ts";
 import { installPageMarks, type Milestones } from "./page-marks.ts";

@@ -2,7 +2,7 @@
 // request started and ended (ms since navigation start). For finding what the milestones wait on.
 import type { Page, Request } from "@playwright/test";
 import { type Address, decodeFunctionData, type Hex } from "viem";
-import { jobMarketAbi, jobMarketLensAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi, jobMarketLensAbi } from "../../src/protocol/generated/abis.ts";
 
 interface RpcCall {
   method: string;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { devAccountsWithRole } from "../../src/config/devAccounts.ts";
+import { devAccountsWithRole } from "../../src/protocol/devAccounts.ts";
 import { backoffDelay } from "./backoff.ts";
 import { readSettings, resolveMarket, resolveSigner } from "./config.ts";
 import { createRpcCounter } from "./rpc-counter.ts";

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { type Address, getAddress, type Hex, isAddress, isHex } from "viem";
 import { type LocalAccount, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { DEV_MNEMONIC, devAccountsWithRole } from "../../src/config/devAccounts.ts";
+import { DEV_MNEMONIC, devAccountsWithRole } from "../../src/protocol/devAccounts.ts";
 import { readDeploymentRecord } from "../lib/deployment-record.ts";
 import { defaultDeploymentFile, repoRoot } from "../lib/paths.ts";
 import type { BackoffOptions } from "./backoff.ts";

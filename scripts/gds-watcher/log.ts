@@ -1,6 +1,6 @@
 // The watcher's readable lines: one per action, one status line every few blocks.
 import type { Address, Hash, Hex } from "viem";
-import { findDevAccount } from "../../src/config/devAccounts.ts";
+import { findDevAccount } from "../../src/protocol/devAccounts.ts";
 import { JOB_STATE_NAMES, type WatcherAction } from "./types.ts";
 
 export type LogLine = (line: string) => void;

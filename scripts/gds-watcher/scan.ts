@@ -9,7 +9,7 @@
 // Kept in memory is only what the chain never changes: job ids by index (the list is append-only) and
 // which jobs reached a final state. A chain reset (fewer jobs, or another id at an index) clears it.
 import type { Address, Hex, PublicClient } from "viem";
-import { jobMarketAbi, jobMarketLensAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi, jobMarketLensAbi } from "../../src/protocol/generated/abis.ts";
 import {
   type ChainSnapshot,
   isFinalState,

@@ -14,7 +14,7 @@ import {
   type TransactionReceipt,
   type WalletClient,
 } from "viem";
-import { jobMarketAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import { withGasMargin } from "../lib/chain.ts";
 import { describeAction, formatMined, formatReverted, type LogLine } from "./log.ts";
 import { revertOutcome } from "./revert-outcome.ts";

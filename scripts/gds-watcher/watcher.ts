@@ -2,7 +2,7 @@
 // error of a round (RPC gone, node restarting) is retried with backoff; nothing is kept but what the
 // chain can tell again, so stopping the process at any point loses nothing.
 import type { Address, Chain, PublicClient, WalletClient } from "viem";
-import { jobMarketAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import { backoffDelay, type BackoffOptions, sleep } from "./backoff.ts";
 import { countLateParticipants, decideActions } from "./decide.ts";
 import { formatStatus, type LogLine } from "./log.ts";

@@ -7,7 +7,7 @@ export const artifactsDir = path.join(repoRoot, "contracts/artifacts");
 export const dataDir = path.join(repoRoot, ".data");
 export const anvilStateDir = path.join(dataDir, "anvil");
 export const deploymentsDir = path.join(dataDir, "deployments");
-export const generatedDir = path.join(repoRoot, "src/generated");
+export const generatedDir = path.join(repoRoot, "src/protocol/generated");
 export const binDir = path.join(repoRoot, "node_modules/.bin");
 
 /** The deployment record of a chain, unless a path is given (VITE_DEPLOYMENT / --record). */

@@ -1,4 +1,4 @@
-import { parseAddress } from "../lib/address.ts";
+import { parseAddress } from "../protocol/address.ts";
 import { Field } from "./Field.tsx";
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useAccount } from "wagmi";
-import { findDevAccount } from "../config/devAccounts.ts";
-import { sameAddress, shortAddress } from "../lib/address.ts";
+import { findDevAccount } from "../protocol/devAccounts.ts";
+import { sameAddress, shortAddress } from "../protocol/address.ts";
 
 /** An address, short, with the full one on hover, its demo label if any, and "you" for the user. */
 export function AddressText({ address }: { address: string }) {

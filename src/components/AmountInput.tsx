@@ -1,5 +1,5 @@
 import { appChain } from "../config/chain.ts";
-import { parseAmount } from "../lib/units.ts";
+import { parseAmount } from "../protocol/units.ts";
 import { Field } from "./Field.tsx";
 
 interface Props {

@@ -3,7 +3,7 @@ import { formatEther } from "viem";
 import { useAccount } from "wagmi";
 import { marketCall } from "../hooks/useRunTransaction.ts";
 import { useReadNode } from "../hooks/useReadNode.ts";
-import { parseAmount } from "../lib/units.ts";
+import { parseAmount } from "../protocol/units.ts";
 import { AmountInput } from "./AmountInput.tsx";
 import { Coin } from "./Coin.tsx";
 import { Section } from "./Section.tsx";

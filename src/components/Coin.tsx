@@ -1,5 +1,5 @@
 import { appChain } from "../config/chain.ts";
-import { formatCoin } from "../lib/units.ts";
+import { formatCoin } from "../protocol/units.ts";
 
 /** An amount of the native coin, exact to the wei. */
 export function Coin({ wei, testId }: { wei: bigint | undefined; testId?: string }) {

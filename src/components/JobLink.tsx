@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { shortJobId, uuidOfJobId, type JobId } from "../lib/jobId.ts";
+import { shortJobId, uuidOfJobId, type JobId } from "../protocol/jobId.ts";
 
 /** A job's short id, linking to its page. */
 export function JobLink({ id }: { id: JobId }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { blocksSince } from "../lib/liveness.ts";
 import { formatStatus, roleName } from "../protocol/enums.ts";
-import type { ParticipantView } from "../lib/views.ts";
+import type { ParticipantView } from "../protocol/views.ts";
 import { AddressText } from "./AddressText.tsx";
 import { Coin } from "./Coin.tsx";
 import { ScrollBox } from "./ScrollBox.tsx";

@@ -4,7 +4,7 @@ import { JobStateBadge } from "./JobStateBadge.tsx";
 import { ScrollBox } from "./ScrollBox.tsx";
 import { Empty } from "./Section.tsx";
 import { jobTypeName } from "../protocol/enums.ts";
-import type { JobView } from "../lib/views.ts";
+import type { JobView } from "../protocol/views.ts";
 
 /** Finished jobs, one line each; the job page has the breakdown. */
 export function SettledJobsTable({ jobs }: { jobs: readonly JobView[] }) {

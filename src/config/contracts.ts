@@ -1,4 +1,4 @@
-import { jobMarketAbi, jobMarketLensAbi } from "../generated/abis.ts";
+import { jobMarketAbi, jobMarketLensAbi } from "../protocol/generated/abis.ts";
 import { appConfig } from "./appConfig.ts";
 
 /** The JobMarket proxy of the configured chain, with its full ABI (errors and events included). */

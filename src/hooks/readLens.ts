@@ -1,8 +1,8 @@
 import type { Config } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { jobMarket, jobMarketLens } from "../config/contracts.ts";
-import type { JobId } from "../lib/jobId.ts";
-import type { JobView, NodeView, ParticipantView } from "../lib/views.ts";
+import type { JobId } from "../protocol/jobId.ts";
+import type { JobView, NodeView, ParticipantView } from "../protocol/views.ts";
 
 // The lens reads many jobs or nodes of the market in one eth_call (JobMarketLens.sol). Its results
 // are the market's own view structs, typed here by the market's ABI.

@@ -5,7 +5,7 @@ import { getPublicClient, readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
 import { jobIdsIn, mergeJobs } from "../lib/jobIndex.ts";
 import { fetchLogsForward } from "../lib/marketLogs.ts";
-import type { JobView } from "../lib/views.ts";
+import type { JobView } from "../protocol/views.ts";
 import { startEarlyRead, takeEarlyRead } from "./earlyRead.ts";
 import { pagesNewestFirst, readJobsPage } from "./readLens.ts";
 import { useLatestBlock } from "./useLatestBlock.ts";

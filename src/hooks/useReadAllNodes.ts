@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type Config, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
-import type { NodeView } from "../lib/views.ts";
+import type { NodeView } from "../protocol/views.ts";
 import { startEarlyRead, takeEarlyRead } from "./earlyRead.ts";
 import { pagesNewestFirst, readNodesPage } from "./readLens.ts";
 

@@ -1,6 +1,6 @@
 import { useReadContract } from "wagmi";
 import { jobMarket } from "../config/contracts.ts";
-import type { JobId } from "../lib/jobId.ts";
+import type { JobId } from "../protocol/jobId.ts";
 
 /** One job's view (state, type, money, deadlines, snapshotted parameters). */
 export function useReadJob(id: JobId | undefined) {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useConfig } from "wagmi";
-import type { JobId } from "../lib/jobId.ts";
+import type { JobId } from "../protocol/jobId.ts";
 import { isProgressCurrent, lifecycleOf, type ProgressRead } from "../lib/progressStamp.ts";
 import { jobTouchedAt, touchWords } from "../lib/touches.ts";
-import type { JobView, ParticipantView } from "../lib/views.ts";
+import type { JobView, ParticipantView } from "../protocol/views.ts";
 import { readProgresses } from "./readLens.ts";
 import { useLatestBlock } from "./useLatestBlock.ts";
 import { useWatchTouches } from "./useWatchTouches.ts";

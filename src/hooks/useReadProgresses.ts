@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { jobMarket } from "../config/contracts.ts";
-import type { JobId } from "../lib/jobId.ts";
-import type { ParticipantView } from "../lib/views.ts";
+import type { JobId } from "../protocol/jobId.ts";
+import type { ParticipantView } from "../protocol/views.ts";
 import { readProgresses } from "./readLens.ts";
 
 const IDS_PER_CALL = 50;

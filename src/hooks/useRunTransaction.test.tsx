@@ -9,7 +9,7 @@ import {
   encodeErrorResult,
 } from "viem";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "../protocol/generated/abis.ts";
 import { REJECTED_MESSAGE, UNREACHABLE_MESSAGE } from "../lib/txError.ts";
 import { marketCall, useRunTransaction, wrongChainMessage } from "./useRunTransaction.ts";
 

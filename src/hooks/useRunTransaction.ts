@@ -4,7 +4,7 @@ import type { ContractFunctionArgs, ContractFunctionName } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { appChain } from "../config/chain.ts";
 import { jobMarket } from "../config/contracts.ts";
-import { withGasMargin } from "../lib/gas.ts";
+import { withGasMargin } from "../protocol/gas.ts";
 import { isStateQuery } from "./useRefreshOnNewBlock.ts";
 
 type MarketAbi = typeof jobMarket.abi;

@@ -1,8 +1,8 @@
 import { encodeFunctionData } from "viem";
 import { describe, expect, it } from "vitest";
 import { jobMarket } from "../config/contracts.ts";
-import type { JobId } from "../lib/jobId.ts";
-import type { JobView, ParticipantView } from "../lib/views.ts";
+import type { JobId } from "../protocol/jobId.ts";
+import type { JobView, ParticipantView } from "../protocol/views.ts";
 import { automaticCallOf, waitingWork } from "./useWatcherActivity.ts";
 
 const ID = "0x000000000000000000000000000000aa" as JobId;

@@ -1,5 +1,5 @@
 import { useAccount } from "wagmi";
-import { findDevAccount } from "../config/devAccounts.ts";
+import { findDevAccount } from "../protocol/devAccounts.ts";
 import { DEV_CONNECTOR_TYPE } from "../wallet/devAccountsConnector.ts";
 import { DevAccountPicker } from "../wallet/DevAccountPicker.tsx";
 

@@ -1,7 +1,7 @@
-import { shortAddress } from "./address.ts";
+import { shortAddress } from "../protocol/address.ts";
 import { failureReasonName, formatStatus, jobStateName, jobTypeName } from "../protocol/enums.ts";
 import type { MarketLog } from "./marketLogs.ts";
-import { formatCoin } from "./units.ts";
+import { formatCoin } from "../protocol/units.ts";
 
 const sum = (amounts: readonly bigint[]) => amounts.reduce((a, b) => a + b, 0n);
 const list = (addresses: readonly string[]) => addresses.map(shortAddress).join(", ");

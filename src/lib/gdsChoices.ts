@@ -1,7 +1,7 @@
-import { sameAddress } from "./address.ts";
+import { sameAddress } from "../protocol/address.ts";
 import { JobState, Role } from "../protocol/enums.ts";
-import type { JobId } from "./jobId.ts";
-import type { JobView, NodeView, ParticipantView } from "./views.ts";
+import type { JobId } from "../protocol/jobId.ts";
+import type { JobView, NodeView, ParticipantView } from "../protocol/views.ts";
 
 export interface ReplaceableMpc {
   job: JobView;

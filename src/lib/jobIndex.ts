@@ -1,6 +1,6 @@
-import type { JobId } from "./jobId.ts";
+import type { JobId } from "../protocol/jobId.ts";
 import type { MarketLog } from "./marketLogs.ts";
-import type { JobView } from "./views.ts";
+import type { JobView } from "../protocol/views.ts";
 
 /** Ids of the jobs that logs touched (every job event carries the id), in first-seen order. */
 export function jobIdsIn(logs: readonly MarketLog[]): JobId[] {

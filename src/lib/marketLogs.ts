@@ -9,9 +9,9 @@ import {
   type ParseEventLogsReturnType,
   type PublicClient,
 } from "viem";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "../protocol/generated/abis.ts";
 import { blockRanges, growingRangesNewestFirst } from "./blockRanges.ts";
-import type { JobId } from "./jobId.ts";
+import type { JobId } from "../protocol/jobId.ts";
 
 /** A decoded event of the market, typed by its ABI. */
 export type MarketLog = ParseEventLogsReturnType<typeof jobMarketAbi, undefined, true>[number];

@@ -1,9 +1,9 @@
 import { getAddress, type Address } from "viem";
-import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "./address.ts";
+import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../protocol/address.ts";
 import { ALL } from "../protocol/enums.ts";
-import { parseJobId, type JobId } from "./jobId.ts";
+import { parseJobId, type JobId } from "../protocol/jobId.ts";
 import { priceOf, type PriceBreakdown } from "./price.ts";
-import { formatCoin, parseAmount, parseWholeNumber } from "./units.ts";
+import { formatCoin, parseAmount, parseWholeNumber } from "../protocol/units.ts";
 
 /** The place-order form as typed. */
 export interface OrderForm {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parameterFormOf, parseParameterForm, sameParameters } from "./parameterBounds.ts";
-import type { MarketParameters } from "./views.ts";
+import type { MarketParameters } from "../protocol/views.ts";
 
 const defaults: MarketParameters = {
   timeoutBlocks: 3600,

@@ -1,6 +1,6 @@
 import { formatEther } from "viem";
-import { parseAmount, parseWholeNumber, type Parsed } from "./units.ts";
-import type { MarketParameters } from "./views.ts";
+import { parseAmount, parseWholeNumber, type Parsed } from "../protocol/units.ts";
+import type { MarketParameters } from "../protocol/views.ts";
 
 type ScalarKey = Exclude<keyof MarketParameters, "horizontalShares" | "verticalShares" | "minStake">;
 

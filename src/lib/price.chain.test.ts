@@ -9,7 +9,7 @@ import { createPublicClient, http, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployMarket } from "../../scripts/deploy.ts";
 import { freePort, startAnvil, type AnvilHandle } from "../../scripts/lib/anvil.ts";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "../protocol/generated/abis.ts";
 import { priceOf, type PriceInputs } from "./price.ts";
 
 let anvil: AnvilHandle;

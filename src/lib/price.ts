@@ -1,5 +1,5 @@
 import { JobState, JobType } from "../protocol/enums.ts";
-import type { JobView } from "./views.ts";
+import type { JobView } from "../protocol/views.ts";
 
 const BPS = 10_000n;
 

@@ -1,5 +1,5 @@
 import { JobState } from "../protocol/enums.ts";
-import type { JobView, ParticipantView } from "./views.ts";
+import type { JobView, ParticipantView } from "../protocol/views.ts";
 
 type Participant = Pick<ParticipantView, "lastSeen" | "partComplete" | "timedOut">;
 type JobFields = Pick<

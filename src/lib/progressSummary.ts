@@ -1,5 +1,5 @@
 import { JobType, Role } from "../protocol/enums.ts";
-import type { ParticipantView } from "./views.ts";
+import type { ParticipantView } from "../protocol/views.ts";
 
 export interface ProgressSummary {
   dos: number;

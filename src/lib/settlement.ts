@@ -1,6 +1,6 @@
 import type { Address } from "viem";
-import { sameAddress } from "./address.ts";
-import type { JobId } from "./jobId.ts";
+import { sameAddress } from "../protocol/address.ts";
+import type { JobId } from "../protocol/jobId.ts";
 import { logKey, type MarketLog } from "./marketLogs.ts";
 
 export interface Credit {

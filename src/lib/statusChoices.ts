@@ -1,5 +1,5 @@
 import { ALL, JobType, Role, Status, TaskType, type StatusTuple } from "../protocol/enums.ts";
-import type { Parsed } from "./units.ts";
+import type { Parsed } from "../protocol/units.ts";
 
 export interface ReporterContext {
   jobType: number;

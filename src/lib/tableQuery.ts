@@ -1,6 +1,6 @@
 import type { Liveness } from "./liveness.ts";
 import { livenessOf } from "./liveness.ts";
-import type { JobView, NodeView } from "./views.ts";
+import type { JobView, NodeView } from "../protocol/views.ts";
 
 export type SortDirection = "asc" | "desc";
 

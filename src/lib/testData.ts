@@ -1,5 +1,5 @@
 // Builders of view structs for tests: every field present, overridable per test.
-import type { JobView, NodeView, ParticipantView } from "./views.ts";
+import type { JobView, NodeView, ParticipantView } from "../protocol/views.ts";
 
 export function jobView(over: Partial<JobView> = {}): JobView {
   return {

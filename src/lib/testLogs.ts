@@ -1,6 +1,6 @@
 // Real, ABI-encoded market logs for tests: encoded then decoded exactly as fetchLogs does.
 import { encodeAbiParameters, encodeEventTopics, parseEventLogs, type Hex } from "viem";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "../protocol/generated/abis.ts";
 import type { MarketEventName, MarketLog } from "./marketLogs.ts";
 
 const ZERO32: Hex = `0x${"0".repeat(64)}`;

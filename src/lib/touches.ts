@@ -1,6 +1,6 @@
 import { encodeAbiParameters, type Address, type Hex } from "viem";
-import type { JobId } from "./jobId.ts";
-import type { ParticipantView } from "./views.ts";
+import type { JobId } from "../protocol/jobId.ts";
+import type { ParticipantView } from "../protocol/views.ts";
 
 // A job's progress changes only through events that name it (status updates, assignments,
 // replacements, failures: the id is their first indexed argument) or one of its participants

@@ -6,7 +6,7 @@ import {
   encodeErrorResult,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "../protocol/generated/abis.ts";
 import { REJECTED_MESSAGE, describeTxError } from "./txError.ts";
 
 function revertOf(errorName: string, args: readonly unknown[]) {

@@ -6,7 +6,7 @@ import {
   TimeoutError,
   UserRejectedRequestError,
 } from "viem";
-import { wordsForError } from "./errorWords.ts";
+import { wordsForError } from "../protocol/errorWords.ts";
 
 export type TxErrorKind = "rejected" | "reverted" | "failed";
 

@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import type { Connector } from "wagmi";
-import { devAccounts } from "../config/devAccounts.ts";
+import { devAccounts } from "../protocol/devAccounts.ts";
 import { devAddressesSelectedFirst, storeSelectedDevAccount } from "./devAccountSelection.ts";
 
 /** Lets a person without a wallet extension act as any demo role: switches the dev wallet's account. */

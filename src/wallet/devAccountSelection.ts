@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { devAccounts } from "../config/devAccounts.ts";
+import { devAccounts } from "../protocol/devAccounts.ts";
 
 // Which dev account acts, remembered across reloads. The dev wallet lists the selected account
 // first: wagmi treats the first account of a connection as the active one.

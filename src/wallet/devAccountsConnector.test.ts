@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfig } from "wagmi";
 import { connect, getAccount, reconnect, sendTransaction, waitForTransactionReceipt } from "wagmi/actions";
 import { type AnvilHandle, freePort, startAnvil } from "../../scripts/lib/anvil.ts";
-import { devAccounts } from "../config/devAccounts.ts";
+import { devAccounts } from "../protocol/devAccounts.ts";
 import { devAccountsConnector } from "./devAccountsConnector.ts";
 import { devAddressesSelectedFirst, storeSelectedDevAccount } from "./devAccountSelection.ts";
 

@@ -1,6 +1,6 @@
 // The enum values of SPEC.md §8 and the demo's cast of accounts (src/config/devAccounts.ts).
 import type { Address } from "viem";
-import { devAccountsWithRole } from "../../../src/config/devAccounts.ts";
+import { devAccountsWithRole } from "../../../src/protocol/devAccounts.ts";
 
 export const ALL = 0xffffffff;
 export const JOB_TYPE = { horizontal: 0, vertical: 1 } as const;

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { type Address, createWalletClient, type Hex, http, type LocalAccount } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { DEV_MNEMONIC, findDevAccount } from "../../../src/config/devAccounts.ts";
+import { DEV_MNEMONIC, findDevAccount } from "../../../src/protocol/devAccounts.ts";
 import { InjectedTestWallet, type RpcError } from "../../fixtures/wallet.ts";
 
 type Reply = { result?: unknown; error?: RpcError };

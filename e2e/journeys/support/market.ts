@@ -3,7 +3,7 @@
 // the UI acted. Every write simulates first and waits for its receipt (scripts/lib/chain.ts).
 import { randomUUID } from "node:crypto";
 import type { Address, Hex } from "viem";
-import { jobMarketAbi } from "../../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
 import { type ChainContext, connect, write } from "../../../scripts/lib/chain.ts";
 import { ALL, STATUS, TASK } from "./constants.ts";
 import { Outcome } from "./spec-rules.ts";

@@ -2,7 +2,7 @@
 // with explicit nonces and fixed gas, no estimate and no receipt wait (anvil's dev accounts are
 // unlocked, automine mines them); the next phase starts once the sender's nonce shows it all mined.
 import { type Address, encodeFunctionData, type Hex, numberToHex } from "viem";
-import { jobMarketAbi } from "../../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
 import { gds, type JobSpec, type MarketFixture, newJobId, priceOf, qc } from "./market-fixture.ts";
 
 /** Generous fixed gas: estimating thousands of transactions one by one is what this avoids. */

@@ -1,6 +1,6 @@
 // Reads the tests make of a job's outcome: its state and its events, straight from the chain.
 import { type Address, getAddress, type Hex } from "viem";
-import { jobMarketAbi } from "../../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
 import type { MarketFixture } from "./market-fixture.ts";
 
 export interface JobEvent {

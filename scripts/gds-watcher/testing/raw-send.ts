@@ -2,7 +2,7 @@
 // without waiting for them to be mined: with automine off they sit in the mempool beside the
 // watcher's, so the test decides what lands in the same block and in which order.
 import { type Address, encodeFunctionData, type Hash, type Hex, numberToHex, parseGwei } from "viem";
-import { jobMarketAbi } from "../../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
 import type { MarketFixture } from "./market-fixture.ts";
 
 export interface RawSendOptions {

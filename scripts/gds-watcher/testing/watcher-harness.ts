@@ -1,7 +1,7 @@
 // Builds a watcher against a test chain and keeps what it prints, so tests can read its lines.
 import type { Address, LocalAccount } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { DEV_MNEMONIC } from "../../../src/config/devAccounts.ts";
+import { DEV_MNEMONIC } from "../../../src/protocol/devAccounts.ts";
 import { watcherClients } from "../clients.ts";
 import { LOCAL_CHAIN_ID, resolveSigner } from "../config.ts";
 import { createRpcCounter, type RpcCounter } from "../rpc-counter.ts";

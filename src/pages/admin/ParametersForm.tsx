@@ -13,7 +13,7 @@ import {
   shareLabels,
   type ParameterForm,
 } from "../../lib/parameterBounds.ts";
-import type { MarketParameters } from "../../lib/views.ts";
+import type { MarketParameters } from "../../protocol/views.ts";
 
 /** The market's parameters with their bounds; new jobs snapshot them. */
 export function ParametersForm() {

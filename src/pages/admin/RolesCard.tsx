@@ -6,8 +6,8 @@ import { SelectField } from "../../components/SelectField.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { jobMarket } from "../../config/contracts.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { parseAddress } from "../../lib/address.ts";
-import { accessRoles } from "../../lib/roles.ts";
+import { parseAddress } from "../../protocol/address.ts";
+import { accessRoles } from "../../protocol/accessRoles.ts";
 
 /** Who holds which role; the admin grants and revokes them. */
 export function RolesCard() {

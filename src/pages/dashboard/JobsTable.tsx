@@ -20,7 +20,7 @@ import {
   type JobSortKey,
   type SortDirection,
 } from "../../lib/tableQuery.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 const PAGE_SIZE = 50;
 const anyOf = (names: readonly string[]) => [

@@ -18,7 +18,7 @@ import {
   type NodeSortKey,
   type SortDirection,
 } from "../../lib/tableQuery.ts";
-import type { NodeView } from "../../lib/views.ts";
+import type { NodeView } from "../../protocol/views.ts";
 
 const PAGE_SIZE = 50;
 const livenessTone: Record<Liveness, string> = {

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Coin } from "../../components/Coin.tsx";
 import { JobState, isSettled, jobStateNames } from "../../protocol/enums.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 /** Counts per state and the money the market holds for open jobs. */
 export function Overview({ jobs, block }: { jobs: readonly JobView[]; block: bigint | undefined }) {

@@ -9,10 +9,10 @@ import { TxButton } from "../../components/TxButton.tsx";
 import { jobMarket } from "../../config/contracts.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobState, Role } from "../../protocol/enums.ts";
-import { shortJobId, uuidOfJobId } from "../../lib/jobId.ts";
+import { shortJobId, uuidOfJobId } from "../../protocol/jobId.ts";
 import { priceOf } from "../../lib/price.ts";
-import { parseAmount } from "../../lib/units.ts";
-import type { JobView, MarketParameters, NodeView } from "../../lib/views.ts";
+import { parseAmount } from "../../protocol/units.ts";
+import type { JobView, MarketParameters, NodeView } from "../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
 
 interface Props {

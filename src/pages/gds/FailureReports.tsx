@@ -4,13 +4,13 @@ import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { shortAddress } from "../../lib/address.ts";
+import { shortAddress } from "../../protocol/address.ts";
 import { FailureReason, JobState, roleName } from "../../protocol/enums.ts";
 import { fineOf } from "../../lib/fines.ts";
 import { timedOutParticipants } from "../../lib/gdsChoices.ts";
-import { shortJobId, type JobId } from "../../lib/jobId.ts";
-import { formatCoin } from "../../lib/units.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import { shortJobId, type JobId } from "../../protocol/jobId.ts";
+import { formatCoin } from "../../protocol/units.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 interface Props {
   jobs: readonly JobView[];

@@ -9,9 +9,9 @@ import { useReadHasRole } from "../../hooks/useReadHasRole.ts";
 import { useReadParameters } from "../../hooks/useReadParameters.ts";
 import { useReadProgresses } from "../../hooks/useReadProgresses.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
-import { sameAddress } from "../../lib/address.ts";
+import { sameAddress } from "../../protocol/address.ts";
 import { JobState } from "../../protocol/enums.ts";
-import { accessRoles } from "../../lib/roles.ts";
+import { accessRoles } from "../../protocol/accessRoles.ts";
 import { PlaceOrderForm } from "./PlaceOrderForm.tsx";
 
 // The sections below the order form load beside the chain reads they wait for anyway, keeping the

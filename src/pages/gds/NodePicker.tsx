@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
-import type { NodeView } from "../../lib/views.ts";
+import type { NodeView } from "../../protocol/views.ts";
 
 interface Props {
   caption: string;

@@ -6,9 +6,9 @@ import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobType, Role, jobTypeNames } from "../../protocol/enums.ts";
-import { newJobId, uuidOfJobId } from "../../lib/jobId.ts";
+import { newJobId, uuidOfJobId } from "../../protocol/jobId.ts";
 import { checkOrder } from "../../lib/orderForm.ts";
-import type { MarketParameters, NodeView } from "../../lib/views.ts";
+import type { MarketParameters, NodeView } from "../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
 
 interface Props {

@@ -4,10 +4,10 @@ import { Empty, Section } from "../../components/Section.tsx";
 import { JobLink } from "../../components/JobLink.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { shortAddress } from "../../lib/address.ts";
+import { shortAddress } from "../../protocol/address.ts";
 import { replacementCandidates, replaceableMpcs } from "../../lib/gdsChoices.ts";
-import type { JobId } from "../../lib/jobId.ts";
-import type { JobView, NodeView, ParticipantView } from "../../lib/views.ts";
+import type { JobId } from "../../protocol/jobId.ts";
+import type { JobView, NodeView, ParticipantView } from "../../protocol/views.ts";
 
 interface Props {
   jobs: readonly JobView[];

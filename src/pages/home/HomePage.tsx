@@ -3,7 +3,7 @@ import { useAccount } from "wagmi";
 import { useReadHasRole } from "../../hooks/useReadHasRole.ts";
 import { useReadNode } from "../../hooks/useReadNode.ts";
 import { roleName } from "../../protocol/enums.ts";
-import { accessRoles } from "../../lib/roles.ts";
+import { accessRoles } from "../../protocol/accessRoles.ts";
 
 const roles = [
   {

@@ -9,7 +9,7 @@ import { useReadJob } from "../../hooks/useReadJob.ts";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
 import { JobState, isSettled } from "../../protocol/enums.ts";
-import { parseJobId, uuidOfJobId, type JobId } from "../../lib/jobId.ts";
+import { parseJobId, uuidOfJobId, type JobId } from "../../protocol/jobId.ts";
 import { jobTopics } from "../../lib/marketLogs.ts";
 import { JobSummary } from "./JobSummary.tsx";
 import { PublicActions } from "./PublicActions.tsx";

@@ -4,8 +4,8 @@ import { Coin } from "../../components/Coin.tsx";
 import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { Section } from "../../components/Section.tsx";
 import { jobTypeName } from "../../protocol/enums.ts";
-import { formatBps } from "../../lib/units.ts";
-import type { JobView } from "../../lib/views.ts";
+import { formatBps } from "../../protocol/units.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { FailureReason, JobState } from "../../protocol/enums.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 interface Props {
   job: JobView;

@@ -5,8 +5,8 @@ import { Section } from "../../components/Section.tsx";
 import { JobState, failureReasonName } from "../../protocol/enums.ts";
 import type { MarketLog } from "../../lib/marketLogs.ts";
 import { accountRoles, settlementOutcomes } from "../../lib/settlement.ts";
-import { formatBps } from "../../lib/units.ts";
-import type { JobView } from "../../lib/views.ts";
+import { formatBps } from "../../protocol/units.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 function why(job: JobView): string {
   if (job.state === JobState.Completed) {

@@ -7,8 +7,8 @@ import { heartbeatEvery, useAutoHeartbeat } from "../../hooks/useAutoHeartbeat.t
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { roleName } from "../../protocol/enums.ts";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
-import { parseAmount } from "../../lib/units.ts";
-import type { NodeView } from "../../lib/views.ts";
+import { parseAmount } from "../../protocol/units.ts";
+import type { NodeView } from "../../protocol/views.ts";
 
 interface Props {
   node: NodeView;

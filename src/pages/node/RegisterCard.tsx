@@ -5,7 +5,7 @@ import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { Role } from "../../protocol/enums.ts";
-import { parseAmount } from "../../lib/units.ts";
+import { parseAmount } from "../../protocol/units.ts";
 
 /** Join the registry as a DO or an MPC with an initial stake. */
 export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { shortAddress } from "../../lib/address.ts";
+import { shortAddress } from "../../protocol/address.ts";
 import { Role } from "../../protocol/enums.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 /** A DO asks the GDS to replace one of the job's current MPCs. */
 export function RequestReplacement({

@@ -1,11 +1,11 @@
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { sameAddress } from "../../lib/address.ts";
+import { sameAddress } from "../../protocol/address.ts";
 import { JobType, Role, Status } from "../../protocol/enums.ts";
 import { selfReportFine } from "../../lib/fines.ts";
 import { allowedTaskTypes } from "../../lib/statusChoices.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 interface Props {
   job: JobView;

@@ -4,8 +4,8 @@ import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { ALL, statusName, taskTypeName, type StatusTuple } from "../../protocol/enums.ts";
 import { allowedTaskTypes, progressStatuses, validateStatus } from "../../lib/statusChoices.ts";
-import { parseWholeNumber } from "../../lib/units.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import { parseWholeNumber } from "../../protocol/units.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 const MAX_STEP = ALL - 1;
 

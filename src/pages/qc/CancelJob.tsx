@@ -1,8 +1,8 @@
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { formatBps } from "../../lib/units.ts";
-import type { JobView } from "../../lib/views.ts";
+import { formatBps } from "../../protocol/units.ts";
+import type { JobView } from "../../protocol/views.ts";
 import { cancellationFine } from "../../lib/price.ts";
 
 /**

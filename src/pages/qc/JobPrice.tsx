@@ -1,6 +1,6 @@
 import { Coin } from "../../components/Coin.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 import { priceFromProgress } from "./qcPrice.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jobView } from "../../lib/testData.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 import { OpenJobs } from "./OpenJobs.tsx";
 import { OPEN_JOBS_PAGE } from "./qcJobs.ts";
 

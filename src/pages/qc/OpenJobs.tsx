@@ -3,7 +3,7 @@ import { Empty } from "../../components/Section.tsx";
 import { ListPager } from "./ListPager.tsx";
 import { usePageRows } from "../../hooks/usePageRows.ts";
 import { useReadLiveProgresses } from "../../hooks/useReadLiveProgresses.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 import { QcJobCard } from "./QcJobCard.tsx";
 import { OPEN_JOBS_PAGE } from "./qcJobs.ts";
 

@@ -4,8 +4,8 @@ import { AmountInput } from "../../components/AmountInput.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { parseAmount } from "../../lib/units.ts";
-import type { JobView } from "../../lib/views.ts";
+import { parseAmount } from "../../protocol/units.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 /** What the QC still owes: the total once MPCs are assigned, else the quote, less what it paid. */
 export function amountDue(job: Pick<JobView, "mpcsAssigned" | "totalPrice" | "quote" | "paid">): bigint {

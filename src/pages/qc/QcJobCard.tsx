@@ -4,7 +4,7 @@ import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { ProgressTable } from "../../components/ProgressTable.tsx";
 import { JobState, jobTypeName } from "../../protocol/enums.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 import { CancelJob } from "./CancelJob.tsx";
 import { JobPrice } from "./JobPrice.tsx";
 import { PayForm } from "./PayForm.tsx";

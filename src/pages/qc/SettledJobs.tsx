@@ -1,7 +1,7 @@
 import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
 import { ListPager } from "./ListPager.tsx";
 import { usePageRows } from "../../hooks/usePageRows.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 import { TABLE_PAGE } from "./qcJobs.ts";
 
 /** The QC's settled jobs, newest first, a page at a time. */

@@ -1,7 +1,7 @@
 import type { Address } from "viem";
-import { sameAddress } from "../../lib/address.ts";
+import { sameAddress } from "../../protocol/address.ts";
 import { isSettled } from "../../protocol/enums.ts";
-import type { JobView } from "../../lib/views.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 /** Open job cards per page: each card may hold a price table, a payment form and a progress table. */
 export const OPEN_JOBS_PAGE = 5;

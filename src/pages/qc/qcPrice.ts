@@ -1,6 +1,6 @@
 import { Role } from "../../protocol/enums.ts";
 import { priceOf, type PriceBreakdown } from "../../lib/price.ts";
-import type { JobView, ParticipantView } from "../../lib/views.ts";
+import type { JobView, ParticipantView } from "../../protocol/views.ts";
 
 // The QC page derives the price from the job view and its progress (both read in bulk) instead of one
 // priceOf / getParticipants call per job, with the contract's own formulas (src/lib/price.ts).

@@ -1,7 +1,7 @@
-import type { AbiError, AbiParameter } from "abitype";
+import type { AbiError, AbiParameter } from "viem";
 import { decodeErrorResult, encodeErrorResult } from "viem";
 import { describe, expect, it } from "vitest";
-import { jobMarketAbi } from "../generated/abis.ts";
+import { jobMarketAbi } from "./generated/abis.ts";
 import { errorWords, wordsForError } from "./errorWords.ts";
 
 const abiErrors = jobMarketAbi.filter(

@@ -1,5 +1,5 @@
 import type { ContractFunctionReturnType } from "viem";
-import type { jobMarketAbi } from "../generated/abis.ts";
+import type { jobMarketAbi } from "./generated/abis.ts";
 
 type Abi = typeof jobMarketAbi;
 

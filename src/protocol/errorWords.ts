@@ -1,8 +1,8 @@
 import type { Hex } from "viem";
 import { shortAddress } from "./address.ts";
-import { jobStateName, roleName, taskTypeName, formatStep } from "../protocol/enums.ts";
+import { jobStateName, roleName, taskTypeName, formatStep } from "./enums.ts";
 import { shortJobId } from "./jobId.ts";
-import { roleNameOf } from "./roles.ts";
+import { roleNameOf } from "./accessRoles.ts";
 import { formatCoin } from "./units.ts";
 
 type Args = readonly unknown[];
