@@ -15,8 +15,8 @@ export default defineConfig(({ mode }) => {
     // (first-load JavaScript budget, SPEC.md §10; why each is safe: the files' own comments).
     resolve: {
       alias: {
-        "ua-parser-js": fileURLToPath(new URL("./src/vendor/ua-parser.ts", import.meta.url)),
-        "@adraffy/ens-normalize": fileURLToPath(new URL("./src/vendor/ens-normalize.ts", import.meta.url)),
+        "ua-parser-js": fileURLToPath(new URL("./src/app/vendor/ua-parser.ts", import.meta.url)),
+        "@adraffy/ens-normalize": fileURLToPath(new URL("./src/app/vendor/ens-normalize.ts", import.meta.url)),
       },
     },
     define: { __FEDPAY_CONFIG__: JSON.stringify(appConfig) },

@@ -4,7 +4,7 @@
 // person to look at.
 import { randomUUID } from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
-import { priceOf } from "../src/lib/price.ts";
+import { priceOf } from "../src/app/lib/price.ts";
 import type { TestChain } from "./fixtures/chain.ts";
 import { connectDevWallet, connectInjectedWallet, devAccount, expect, test } from "./fixtures/test.ts";
 

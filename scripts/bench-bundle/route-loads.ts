@@ -15,11 +15,11 @@ const MAX_WAIT_MS = 15_000;
 /** What stands for `:id` and other parameters in a route. */
 const SAMPLE_JOB_ID = "0x0123456789abcdef0123456789abcdef";
 
-/** The app's routes, as src/routes.tsx lists them (`path: "..."`), parameters filled in. */
+/** The app's routes, as src/app/routes.tsx lists them (`path: "..."`), parameters filled in. */
 export function appRoutes(): string[] {
-  const source = fs.readFileSync(path.join(repoRoot, "src/routes.tsx"), "utf8");
+  const source = fs.readFileSync(path.join(repoRoot, "src/app/routes.tsx"), "utf8");
   const paths = [...source.matchAll(/path: "([^"]+)"/g)].map((m) => m[1]!);
-  if (paths.length === 0) throw new Error("No routes found in src/routes.tsx");
+  if (paths.length === 0) throw new Error("No routes found in src/app/routes.tsx");
   return paths.map((p) => p.replace(/:\w+/g, SAMPLE_JOB_ID));
 }
 

@@ -1,8 +1,9 @@
-import type { AbiError, AbiParameter } from "viem";
-import { decodeErrorResult, encodeErrorResult } from "viem";
+import { type Abi, type AbiParameter, decodeErrorResult, encodeErrorResult } from "viem";
 import { describe, expect, it } from "vitest";
 import { jobMarketAbi } from "./generated/abis.ts";
 import { errorWords, wordsForError } from "./errorWords.ts";
+
+type AbiError = Extract<Abi[number], { type: "error" }>;
 
 const abiErrors = jobMarketAbi.filter(
   (item): item is AbiError & (typeof jobMarketAbi)[number] => item.type === "error",

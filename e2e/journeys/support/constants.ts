@@ -1,4 +1,4 @@
-// The enum values of SPEC.md §8 and the demo's cast of accounts (src/config/devAccounts.ts).
+// The enum values of SPEC.md §8 and the demo's cast of accounts (src/protocol/devAccounts.ts).
 import type { Address } from "viem";
 import { devAccountsWithRole } from "../../../src/protocol/devAccounts.ts";
 
