@@ -20,7 +20,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/app/**/*.{ts,tsx}", "src/protocol/**/*.ts"],
     languageOptions: { globals: globals.browser },
     plugins: { "react-hooks": reactHooks },
     rules: {
@@ -28,7 +28,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.ts", "e2e/**/*.ts", "contracts/**/*.cts", "*.config.{js,ts}"],
+    files: [
+      "src/services/**/*.ts",
+      "scripts/**/*.ts",
+      "e2e/**/*.ts",
+      "contracts/**/*.cts",
+      "*.config.{js,ts}",
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,7 +1,7 @@
 // `npm start`: the local chain (persisted), the contract (deployed once), the demo (seeded once)
 // and the Vite dev server, with one readable summary. Ctrl-C stops everything it started.
 // Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
-// --no-watcher runs without the GDS watcher (scripts/gds-watcher), which otherwise runs beside the app.
+// --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app.
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { parseFlags } from "./lib/cli.ts";
@@ -9,7 +9,7 @@ import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./lib/seeded-job.ts";
-import { startWatcherProcess, type WatcherProcess } from "./gds-watcher/spawn.ts";
+import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
 
 const CHAIN_PORT = 8545;
 const CHAIN_ID = 31337;
