@@ -16,7 +16,9 @@ export default defineConfig(({ mode }) => {
     resolve: {
       alias: {
         "ua-parser-js": fileURLToPath(new URL("./src/app/vendor/ua-parser.ts", import.meta.url)),
-        "@adraffy/ens-normalize": fileURLToPath(new URL("./src/app/vendor/ens-normalize.ts", import.meta.url)),
+        "@adraffy/ens-normalize": fileURLToPath(
+          new URL("./src/app/vendor/ens-normalize.ts", import.meta.url),
+        ),
       },
     },
     define: { __FEDPAY_CONFIG__: JSON.stringify(appConfig) },

@@ -3,13 +3,19 @@
 // nothing about timings (SPEC.md §10: printed, never asserted).
 import { performance } from "node:perf_hooks";
 import type { Address } from "viem";
-import { LOCAL_CHAIN_ID, resolveSigner } from "../../src/services/gds-watcher/config.ts";
-import { watcherClients } from "../../src/services/shared/clients.ts";
+import { LOCAL_CHAIN_ID } from "../../src/protocol/devAccounts.ts";
+import { resolveSigner } from "../../src/services/gds-watcher/config.ts";
+import { serviceClients } from "../../src/services/shared/clients.ts";
 import { createRpcCounter, type RpcCounts } from "../../src/services/shared/rpc-counter.ts";
 import type { ReadMode } from "../../src/services/gds-watcher/scan.ts";
 import { seedDispatchedJobs } from "../../src/services/gds-watcher/testing/bulk-jobs.ts";
-import { dos, type JobSpec, mpcs, startMarket } from "../../src/services/gds-watcher/testing/market-fixture.ts";
-import { JobState } from "../../src/services/gds-watcher/types.ts";
+import {
+  dos,
+  type JobSpec,
+  mpcs,
+  startMarket,
+} from "../../src/services/gds-watcher/testing/market-fixture.ts";
+import { JobState } from "../../src/protocol/enums.ts";
 import { GdsWatcher } from "../../src/services/gds-watcher/watcher.ts";
 
 const SIZES = [1, 100, 1_000];
@@ -42,7 +48,7 @@ async function measureMode(
   mine: () => Promise<void>,
 ) {
   const counter = createRpcCounter();
-  const { chain, client, wallet } = watcherClients(
+  const { chain, client, wallet } = serviceClients(
     rpcUrl,
     LOCAL_CHAIN_ID,
     resolveSigner({}, LOCAL_CHAIN_ID),

@@ -1,11 +1,10 @@
 // Resolves the chain and contract the app is built for, from VITE_* variables and the deployment
 // record. vite.config.ts injects the result as the compile-time constant __FEDPAY_CONFIG__.
 import path from "node:path";
+import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../../src/protocol/devAccounts.ts";
 import { readDeploymentRecord } from "./deployment-record.ts";
 import { defaultDeploymentFile, repoRoot } from "./paths.ts";
 
-export const LOCAL_CHAIN_ID = 31337;
-export const LOCAL_RPC_URL = "http://127.0.0.1:8545";
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
 export interface FedPayAppConfig {

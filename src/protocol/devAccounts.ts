@@ -7,6 +7,11 @@ import type { Address } from "viem";
  */
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
+/** The local chain's id (anvil's and Hardhat's): where these accounts, the dev wallet and the demo live. */
+export const LOCAL_CHAIN_ID = 31337;
+/** Where `npm start` serves the local chain. */
+export const LOCAL_RPC_URL = "http://127.0.0.1:8545";
+
 export type DemoRole = "admin" | "gds" | "qc" | "do" | "mpc" | "spare";
 
 export interface DevAccount {

@@ -3,10 +3,14 @@ import type { Parsed } from "./units.ts";
 
 export type JobId = Hex; // bytes16: 0x + 32 hex digits
 
+// Web Crypto's UUIDs, in every browser and in Node 19+; declared here because the protocol is typed
+// with neither the DOM's nor Node's globals.
+declare const crypto: { randomUUID(): string };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BYTES16 = /^0x[0-9a-f]{32}$/i;
 
-/** A fresh job id: a random (v4) UUID made in the browser, as bytes16. */
+/** A fresh job id: a random (v4) UUID, as bytes16. The one way the app, the services and the tools make ids. */
 export function newJobId(randomUuid: () => string = () => crypto.randomUUID()): JobId {
   return jobIdFromUuid(randomUuid());
 }

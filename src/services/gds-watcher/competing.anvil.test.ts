@@ -4,8 +4,9 @@
 // the same key. Whatever the timing, every job is settled exactly once on chain and no watcher fails.
 import { type Address, type Hex, parseGwei } from "viem";
 import { describe, expect, it } from "vitest";
-import { watcherClients } from "../shared/clients.ts";
-import { LOCAL_CHAIN_ID, resolveSigner } from "./config.ts";
+import { serviceClients } from "../shared/clients.ts";
+import { LOCAL_CHAIN_ID } from "../../protocol/devAccounts.ts";
+import { resolveSigner } from "./config.ts";
 import { jobEvents, settledBy, stateOf } from "./testing/job-events.ts";
 import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "./testing/market-fixture.ts";
 import { callRaw } from "./testing/raw-send.ts";
@@ -13,7 +14,8 @@ import { nonceOf, selfReport } from "./testing/scenarios.ts";
 import { spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";
 import { devAccount, eventually, makeWatcher, type TestWatcher } from "./testing/watcher-harness.ts";
 import { ActionSender } from "../shared/sender.ts";
-import { FailureReason, JobState } from "./types.ts";
+import { watcherActions } from "./actions.ts";
+import { FailureReason, JobState } from "../../protocol/enums.ts";
 
 /** A second GDS: spare dev account 12, granted GDS_ROLE for every test of this file. */
 const otherGds = devAccount(12);
@@ -48,8 +50,13 @@ describe("another GDS instance acting on the same jobs", () => {
 
     // A decision taken at the block before the other GDS's report, as a slow scan would give.
     const lines: string[] = [];
-    const clients = watcherClients(f.anvil.rpcUrl, LOCAL_CHAIN_ID, resolveSigner({}, LOCAL_CHAIN_ID));
-    const sender = new ActionSender({ ...clients, market: f.market, log: (l) => lines.push(l) });
+    const clients = serviceClients(f.anvil.rpcUrl, LOCAL_CHAIN_ID, resolveSigner({}, LOCAL_CHAIN_ID));
+    const sender = new ActionSender({
+      ...clients,
+      market: f.market,
+      log: (l) => lines.push(l),
+      ...watcherActions,
+    });
     const stale = {
       kind: "reportFailure" as const,
       jobId: id,

@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { devAccountsWithRole } from "../../protocol/devAccounts.ts";
 import { backoffDelay } from "../shared/backoff.ts";
-import { readSettings, resolveMarket, resolveSigner } from "./config.ts";
+import { resolveMarket } from "../shared/market.ts";
 import { createRpcCounter } from "../shared/rpc-counter.ts";
+import { readSettings, resolveSigner } from "./config.ts";
 
 describe("watcher settings", () => {
   it("defaults to the local chain, no settle delay, a status line every 20 blocks", () => {

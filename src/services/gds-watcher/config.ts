@@ -7,16 +7,16 @@
 //   GDS_WATCHER_POLL_MS                how often to ask for a new block (default 250 local, 2000 elsewhere)
 //   JOB_MARKET_LENS_ADDRESS            default: the deployment record's lens (if any)
 //   GDS_WATCHER_READ_MODE              lens (default when a lens is known) or rpc-batch
-import path from "node:path";
-import { type Address, getAddress, type Hex, isAddress, isHex } from "viem";
+import { type Hex, isHex } from "viem";
 import { type LocalAccount, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { DEV_MNEMONIC, devAccountsWithRole } from "../../protocol/devAccounts.ts";
-import { readDeploymentRecord } from "../../../scripts/lib/deployment-record.ts";
-import { defaultDeploymentFile, repoRoot } from "../../../scripts/lib/paths.ts";
+import {
+  DEV_MNEMONIC,
+  devAccountsWithRole,
+  LOCAL_CHAIN_ID,
+  LOCAL_RPC_URL,
+} from "../../protocol/devAccounts.ts";
 import type { BackoffOptions } from "../shared/backoff.ts";
 import type { ReadMode } from "./scan.ts";
-
-export const LOCAL_CHAIN_ID = 31337;
 
 type Env = Record<string, string | undefined>;
 
@@ -43,7 +43,7 @@ export function readSettings(env: Env): WatcherSettings {
     throw new Error(`GDS_WATCHER_READ_MODE must be lens or rpc-batch, got "${readMode}"`);
   }
   return {
-    rpcUrl: env.GDS_WATCHER_RPC_URL ?? env.RPC_URL ?? "http://127.0.0.1:8545",
+    rpcUrl: env.GDS_WATCHER_RPC_URL ?? env.RPC_URL ?? LOCAL_RPC_URL,
     settleDelayBlocks: nonNegativeInteger(env, "GDS_WATCHER_SETTLE_DELAY_BLOCKS", 0n),
     statusEveryBlocks: nonNegativeInteger(env, "GDS_WATCHER_STATUS_EVERY", 20n),
     pollMs: env.GDS_WATCHER_POLL_MS ? Number(nonNegativeInteger(env, "GDS_WATCHER_POLL_MS", 0n)) : undefined,
@@ -77,26 +77,4 @@ export function resolveSigner(env: Env, chainId: number): LocalAccount {
     );
   }
   return account;
-}
-
-/** The market's proxy address (JOB_MARKET_ADDRESS, or the chain's deployment record) and its lens. */
-export function resolveMarket(env: Env, chainId: number): { market: Address; lens: Address | undefined } {
-  const lensFromEnv = env.JOB_MARKET_LENS_ADDRESS;
-  if (lensFromEnv !== undefined && !isAddress(lensFromEnv))
-    throw new Error("JOB_MARKET_LENS_ADDRESS is not an address");
-  if (env.JOB_MARKET_ADDRESS) {
-    if (!isAddress(env.JOB_MARKET_ADDRESS)) throw new Error(`JOB_MARKET_ADDRESS is not an address`);
-    return {
-      market: getAddress(env.JOB_MARKET_ADDRESS),
-      lens: lensFromEnv ? getAddress(lensFromEnv) : undefined,
-    };
-  }
-  const file = env.DEPLOYMENT_FILE
-    ? path.resolve(repoRoot, env.DEPLOYMENT_FILE)
-    : defaultDeploymentFile(chainId);
-  const record = readDeploymentRecord(file);
-  if (!record) throw new Error(`No JOB_MARKET_ADDRESS and no deployment record at ${file}: deploy first`);
-  if (record.chainId !== chainId) throw new Error(`${file} is for chain ${record.chainId}, not ${chainId}`);
-  const lens = lensFromEnv ?? record.jobMarketLens ?? undefined;
-  return { market: record.jobMarket, lens: lens ? getAddress(lens) : undefined };
 }

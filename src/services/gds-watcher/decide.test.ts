@@ -2,7 +2,8 @@
 import type { Address, Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { countLateParticipants, decideActions, type DecisionOptions, settleFromBlock } from "./decide.ts";
-import { type ChainSnapshot, JobState, type JobSnapshot, type ParticipantSnapshot } from "./types.ts";
+import { JobState } from "../../protocol/enums.ts";
+import type { ChainSnapshot, JobSnapshot, ParticipantSnapshot } from "./types.ts";
 
 const jobA = "0x000000000000000000000000000000aa" as Hex;
 const jobB = "0x000000000000000000000000000000bb" as Hex;

@@ -1,7 +1,7 @@
 // The watcher's decision: from one scan of the chain, what the GDS should do now. Pure: the same
 // snapshot always gives the same actions, so a restarted watcher decides exactly what is left.
-import type { Hex } from "viem";
-import { type ChainSnapshot, FailureReason, JobState, type WatcherAction } from "./types.ts";
+import { FailureReason, JobState } from "../../protocol/enums.ts";
+import type { ChainSnapshot, WatcherAction } from "./types.ts";
 
 export interface DecisionOptions {
   /** Blocks to wait after a self-reported failure before settling it (the GDS may settle at once). */
@@ -15,7 +15,7 @@ export interface DecisionOptions {
    * Jobs not to act on now: those with a transaction of ours still in flight (never sent twice),
    * and those given up on after repeated reverts (see ActionSender).
    */
-  skipJobs: ReadonlySet<Hex>;
+  skipJobs: ReadonlySet<string>;
 }
 
 /** The block from which the watcher settles an Aborting job. */

@@ -3,12 +3,12 @@
 // failures and cancels expired orders. Settings: see config.ts. Ctrl-C stops it; restart at will.
 import { createPublicClient, http } from "viem";
 import { backoffDelay, sleep } from "../shared/backoff.ts";
-import { watcherClients } from "../shared/clients.ts";
-import { defaultPollMs, readSettings, resolveMarket, resolveSigner } from "./config.ts";
+import { serviceClients } from "../shared/clients.ts";
+import { consoleLog as log } from "../shared/log.ts";
+import { resolveMarket } from "../shared/market.ts";
 import { createRpcCounter } from "../shared/rpc-counter.ts";
+import { defaultPollMs, readSettings, resolveSigner } from "./config.ts";
 import { GdsWatcher } from "./watcher.ts";
-
-const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 async function main() {
   const settings = readSettings(process.env);
@@ -38,7 +38,7 @@ async function main() {
   const account = resolveSigner(process.env, chainId);
   const { market, lens: configuredLens } = resolveMarket(process.env, chainId);
   const counter = createRpcCounter();
-  const { chain, client, wallet } = watcherClients(settings.rpcUrl, chainId, account, counter);
+  const { chain, client, wallet } = serviceClients(settings.rpcUrl, chainId, account, counter);
   // A lens address without code (a stale record) would fail every scan: read view by view instead.
   let lens = configuredLens;
   if (lens && settings.readMode !== "rpc-batch") {

@@ -2,7 +2,7 @@
 import type { Hex, PublicClient } from "viem";
 import { describe, expect, it } from "vitest";
 import { MarketScanner } from "./scan.ts";
-import { JobState } from "./types.ts";
+import { JobState } from "../../protocol/enums.ts";
 
 const MARKET = "0x00000000000000000000000000000000000000aa" as const;
 const ids: Hex[] = ["0x000000000000000000000000000000a1", "0x000000000000000000000000000000a2"];

@@ -7,16 +7,11 @@
 // - "rpc-batch" (any chain, no lens): one eth_call per view, all sent together as JSON-RPC batches.
 //
 // Kept in memory is only what the chain never changes: job ids by index (the list is append-only) and
-// which jobs reached a final state. A chain reset (fewer jobs, or another id at an index) clears it.
+// which jobs are settled. A chain reset (fewer jobs, or another id at an index) clears it.
 import type { Address, Hex, PublicClient } from "viem";
 import { jobMarketAbi, jobMarketLensAbi } from "../../protocol/generated/abis.ts";
-import {
-  type ChainSnapshot,
-  isFinalState,
-  JobState,
-  type JobSnapshot,
-  type ParticipantSnapshot,
-} from "./types.ts";
+import { isSettled, JobState } from "../../protocol/enums.ts";
+import type { ChainSnapshot, JobSnapshot, ParticipantSnapshot } from "./types.ts";
 
 export type ReadMode = "lens" | "rpc-batch";
 
@@ -123,7 +118,7 @@ export class MarketScanner {
     this.open.clear();
     for (const { index, view } of views) {
       if (view.state === JobState.None) throw new ChainResetError(`job ${view.id} no longer exists`);
-      if (isFinalState(view.state)) continue;
+      if (isSettled(view.state)) continue;
       const parts = participants.get(view.id);
       this.open.set(view.id, {
         index,

@@ -11,7 +11,7 @@ import { nonceOf, selfReport } from "./testing/scenarios.ts";
 import { devAccount, makeWatcher } from "./testing/watcher-harness.ts";
 import { MAX_REVERTS_PER_JOB } from "../shared/revert-outcome.ts";
 import { ABORT_GRACE_BLOCKS, ORDER_EXPIRY_BLOCKS, spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";
-import { JobState } from "./types.ts";
+import { JobState } from "../../protocol/enums.ts";
 
 /** Far above the watcher's own fees: replaces its transaction, or goes first in the block. */
 const HIGH_TIP = parseGwei("100");

@@ -17,7 +17,7 @@ import { letOneGoSilent, selfReport } from "./testing/scenarios.ts";
 import { startTcpProxy } from "./testing/tcp-proxy.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
 import { ORDER_EXPIRY_BLOCKS, spec, useMarket } from "./testing/suite.ts";
-import { JobState } from "./types.ts";
+import { JobState } from "../../protocol/enums.ts";
 
 let f: MarketFixture;
 useMarket((fixture) => {

@@ -2,14 +2,17 @@
 // error of a round (RPC gone, node restarting) is retried with backoff; nothing is kept but what the
 // chain can tell again, so stopping the process at any point loses nothing.
 import type { Address, Chain, PublicClient, WalletClient } from "viem";
+import { jobStateName } from "../../protocol/enums.ts";
 import { jobMarketAbi } from "../../protocol/generated/abis.ts";
 import { backoffDelay, type BackoffOptions, sleep } from "../shared/backoff.ts";
-import { countLateParticipants, decideActions } from "./decide.ts";
-import { formatStatus, type LogLine } from "./log.ts";
+import type { LogLine } from "../shared/log.ts";
 import type { RpcCounter } from "../shared/rpc-counter.ts";
-import { type ReadMode, MarketScanner } from "./scan.ts";
 import { ActionSender } from "../shared/sender.ts";
-import { JOB_STATE_NAMES, type ChainSnapshot } from "./types.ts";
+import { watcherActions } from "./actions.ts";
+import { countLateParticipants, decideActions } from "./decide.ts";
+import { formatStatus } from "./log.ts";
+import { type ReadMode, MarketScanner } from "./scan.ts";
+import type { ChainSnapshot, WatcherAction } from "./types.ts";
 
 export interface WatcherOptions {
   client: PublicClient;
@@ -38,7 +41,7 @@ export interface TickResult {
 
 export class GdsWatcher {
   private readonly scanner: MarketScanner;
-  private readonly sender: ActionSender;
+  private readonly sender: ActionSender<WatcherAction>;
   private lastBlock: bigint | undefined;
   private lastStatusBlock: bigint | undefined;
   private signerIsGds: boolean | undefined;
@@ -59,6 +62,7 @@ export class GdsWatcher {
       chain: options.chain,
       market: options.market,
       log: options.log,
+      ...watcherActions,
     });
   }
 
@@ -168,7 +172,7 @@ export class GdsWatcher {
     this.lastStatusBlock = block;
     const jobsByState: Record<string, number> = {};
     for (const job of snapshot.jobs) {
-      const name = JOB_STATE_NAMES[job.state] ?? String(job.state);
+      const name = jobStateName(job.state);
       jobsByState[name] = (jobsByState[name] ?? 0) + 1;
     }
     this.options.log(

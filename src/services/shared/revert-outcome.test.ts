@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { MAX_REVERTS_PER_JOB, type RevertFacts, revertOutcome } from "./revert-outcome.ts";
-import { JobState } from "../gds-watcher/types.ts";
+import { JobState } from "../../protocol/enums.ts";
 
 const base: RevertFacts = {
   stateNow: JobState.Dispatched,
@@ -12,14 +12,23 @@ const base: RevertFacts = {
   earlierReverts: 0,
 };
 
-describe("what a reverted transaction of the watcher means", () => {
-  it("the job is final: someone else acted, nothing more to do, not counted", () => {
+describe("what a reverted transaction of a service means", () => {
+  it("the job is settled: someone else acted, nothing more to do, not counted", () => {
     expect(revertOutcome({ ...base, stateNow: JobState.Failed, nowFails: "JobMarketWrongState" })).toEqual({
       why: "JobMarketWrongState",
       next: "no longer applies",
       counted: false,
       giveUp: false,
     });
+  });
+
+  it("a judged or challenged job is not settled yet: a benign error there is decided again", () => {
+    for (const stateNow of [JobState.Judged, JobState.Challenged]) {
+      expect(revertOutcome({ ...base, stateNow, nowFails: "JobMarketWrongState" })).toMatchObject({
+        next: "the next scan decides again",
+        counted: false,
+      });
+    }
   });
 
   it("a benign reason on an open job (the participant came back): decided again, not counted", () => {

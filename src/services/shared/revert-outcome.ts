@@ -1,17 +1,17 @@
-// What a reverted transaction of ours means and what the watcher does next, from what the chain
+// What a reverted transaction of ours means and what the sender does next, from what the chain
 // says afterwards: the job's state now and whether the same call still fails (a receipt carries no
 // revert reason). Pure, so each case is unit-tested without a chain.
-import { isFinalState } from "../gds-watcher/types.ts";
+import { isSettled } from "../../protocol/enums.ts";
 
 /** Our transactions for one job that may revert (for no benign reason) before it is given up on. */
 export const MAX_REVERTS_PER_JOB = 3;
 
 export interface RevertFacts {
-  /** The job's state now (undefined: could not be read). */
+  /** The job's state now (undefined: no job, or it could not be read). */
   stateNow: number | undefined;
   /** The error the same call raises now, or undefined when it would succeed now. */
   nowFails: string | undefined;
-  /** Errors that only mean the job moved on (sender.ts BENIGN_ERRORS). */
+  /** Errors that only mean the job moved on (the service's ActionRules.benign). */
   benign: ReadonlySet<string>;
   gasUsed: bigint;
   gasLimit: bigint;
@@ -29,7 +29,7 @@ export interface RevertOutcome {
 
 export function revertOutcome(facts: RevertFacts): RevertOutcome {
   const { stateNow, nowFails } = facts;
-  if (stateNow !== undefined && isFinalState(stateNow)) {
+  if (stateNow !== undefined && isSettled(stateNow)) {
     return {
       why: nowFails ?? "the job is settled",
       next: "no longer applies",

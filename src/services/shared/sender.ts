@@ -1,7 +1,9 @@
-// Sends the watcher's actions: simulate (so nothing that would revert is sent), estimate gas with a
-// margin, send with a locally counted nonce, then follow each transaction until it is mined, replaced
-// or dropped. Reverts that only mean "someone else already did it" are benign, not errors; a job whose
-// transactions keep reverting for another reason is given up on rather than paid for every block.
+// Sends a service's actions to the JobMarket: simulate (so nothing that would revert is sent), estimate
+// gas with the protocol's margin, send with a locally counted nonce, then follow each transaction until
+// it is mined, replaced or dropped. Reverts that only mean "someone else already did it" are benign, not
+// errors; a job whose transactions keep reverting for another reason is given up on rather than paid for
+// every block. What an action calls, how it reads and which errors are benign is the service's to say
+// (the GDS watcher: gds-watcher/actions.ts); the rest is the same for every service.
 import {
   type Account,
   type Address,
@@ -14,25 +16,11 @@ import {
   type TransactionReceipt,
   type WalletClient,
 } from "viem";
+import { jobStateName } from "../../protocol/enums.ts";
+import { withGasMargin } from "../../protocol/gas.ts";
 import { jobMarketAbi } from "../../protocol/generated/abis.ts";
-import { withGasMargin } from "../../../scripts/lib/chain.ts";
-import { describeAction, formatMined, formatReverted, type LogLine } from "../gds-watcher/log.ts";
+import type { LogLine } from "./log.ts";
 import { revertOutcome } from "./revert-outcome.ts";
-import type { PendingAction, WatcherAction } from "../gds-watcher/types.ts";
-
-/**
- * Errors meaning the action no longer applies: the job moved on (another GDS instance, the QC, a
- * node or anyone acted first), the participant came back to life, or a deadline is not yet reached
- * where the watcher thought it was (a block of difference between its scan and the simulation).
- */
-export const BENIGN_ERRORS = new Set([
-  "JobMarketWrongState",
-  "JobMarketNotTimedOut",
-  "JobMarketGraceNotOver",
-  "JobMarketOrderNotExpired",
-  // An offender named from the scan is no longer in the job (an MPC replaced in the meantime).
-  "JobMarketNotParticipant",
-]);
 
 /** A transaction not mined after this many blocks is forgotten; the chain then says what is left. */
 const FORGET_AFTER_BLOCKS = 50n;
@@ -59,21 +47,48 @@ function firstLine(error: unknown): string {
   return text.split("\n")[0]!;
 }
 
-function callOf(action: WatcherAction) {
-  switch (action.kind) {
-    case "reportFailure":
-      return {
-        functionName: "reportFailure",
-        args: [action.jobId, action.offenders.map((o) => o.account), action.reason],
-      } as const;
-    case "settleAbort":
-      return { functionName: "settleAbort", args: [action.jobId] } as const;
-    case "cancelJob":
-      return { functionName: "cancelJob", args: [action.jobId] } as const;
-  }
+/** One JobMarket call. */
+export interface MarketCall {
+  functionName: string;
+  args: readonly unknown[];
 }
 
-export interface SenderOptions {
+/** What a service asks the sender to do. */
+export interface SendableAction {
+  /** Counted by this name in actionsTaken(). */
+  kind: string;
+  /**
+   * The job it acts on, if any: one transaction of ours in flight per job (per kind for actions
+   * without a job), and after a revert the job's state tells whether the action still applies.
+   */
+  jobId?: Hex;
+}
+
+/** What a service says about its actions. */
+export interface ActionRules<A extends SendableAction> {
+  /** The market call an action makes. */
+  call(action: A): MarketCall;
+  /** What the action does and why, without its outcome (the start of every line about it). */
+  describe(action: A): string;
+  /** Errors meaning the action no longer applies (the job moved on): said once, never counted. */
+  benign: ReadonlySet<string>;
+}
+
+/** A transaction the sender sent and has not yet seen mined. Kept in memory only. */
+export interface PendingAction<A> {
+  action: A;
+  hash: Hash;
+  nonce: number;
+  /** The gas limit it was sent with (a revert that used all of it ran out of gas). */
+  gas: bigint;
+  /** The block whose round decided it. */
+  decidedAt: bigint;
+}
+
+/** In flight and given up on by this key: the job, or the kind of an action without one. */
+const keyOf = (action: SendableAction): string => action.jobId ?? action.kind;
+
+export interface SenderOptions<A extends SendableAction> extends ActionRules<A> {
   client: PublicClient;
   wallet: WalletClient;
   chain: Chain;
@@ -81,19 +96,19 @@ export interface SenderOptions {
   log: LogLine;
 }
 
-export class ActionSender {
-  private readonly pending = new Map<Hash, PendingAction>();
+export class ActionSender<A extends SendableAction> {
+  private readonly pending = new Map<Hash, PendingAction<A>>();
   private readonly taken: Record<string, number> = {};
-  /** Last non-benign failure printed per job, so a persistent one is said once, not every block. */
+  /** Last non-benign failure printed per key, so a persistent one is said once, not every block. */
   private readonly saidFailure = new Map<string, string>();
-  /** Reverted transactions per job that no benign reason explains; reset when one succeeds. */
-  private readonly reverts = new Map<Hex, number>();
-  /** Jobs given up on after MAX_REVERTS_PER_JOB such reverts: a person should look. */
-  private readonly givenUp = new Set<Hex>();
+  /** Reverted transactions per key that no benign reason explains; reset when one succeeds. */
+  private readonly reverts = new Map<string, number>();
+  /** Keys given up on after MAX_REVERTS_PER_JOB such reverts: a person should look. */
+  private readonly givenUp = new Set<string>();
   private readonly account: Account;
 
-  constructor(private readonly options: SenderOptions) {
-    if (!options.wallet.account) throw new Error("The watcher's wallet client has no account");
+  constructor(private readonly options: SenderOptions<A>) {
+    if (!options.wallet.account) throw new Error("The sender's wallet client has no account");
     this.account = options.wallet.account;
   }
 
@@ -101,16 +116,16 @@ export class ActionSender {
     return this.account.address;
   }
 
-  /** Jobs not to act on: one of our transactions is in flight, or we gave up on them. */
-  skipJobs(): Set<Hex> {
-    return new Set([...this.pending.values()].map((p) => p.action.jobId).concat([...this.givenUp]));
+  /** Jobs (keys) not to act on: one of our transactions is in flight, or we gave up on them. */
+  skipJobs(): Set<string> {
+    return new Set([...this.pending.values()].map((p) => keyOf(p.action)).concat([...this.givenUp]));
   }
 
   inFlight(): number {
     return this.pending.size;
   }
 
-  /** Jobs given up on after MAX_REVERTS_PER_JOB reverts that nothing benign explains. */
+  /** Jobs (keys) given up on after MAX_REVERTS_PER_JOB reverts that nothing benign explains. */
   givenUpJobs(): number {
     return this.givenUp.size;
   }
@@ -158,7 +173,7 @@ export class ActionSender {
     let reverted = 0;
     for (const [i, entry] of entries.entries()) {
       const receipt = receipts[i];
-      const what = `[block ${entry.decidedAt}] ${describeAction(entry.action)} → tx ${entry.hash}`;
+      const what = `[block ${entry.decidedAt}] ${this.options.describe(entry.action)} → tx ${entry.hash}`;
       if (receipt) {
         if (!(await this.settled(entry, receipt))) reverted++;
       } else if (latestNonce > entry.nonce) {
@@ -180,26 +195,20 @@ export class ActionSender {
   }
 
   /** Logs a mined transaction of ours; returns whether it succeeded. */
-  private async settled(entry: PendingAction, receipt: TransactionReceipt): Promise<boolean> {
+  private async settled(entry: PendingAction<A>, receipt: TransactionReceipt): Promise<boolean> {
     const { action } = entry;
+    const key = keyOf(action);
+    const what = `[block ${entry.decidedAt}] ${this.options.describe(action)} → tx ${entry.hash}`;
     this.pending.delete(entry.hash);
     if (receipt.status === "success") {
       this.taken[action.kind] = (this.taken[action.kind] ?? 0) + 1;
-      this.reverts.delete(action.jobId);
-      this.options.log(formatMined(entry.decidedAt, action, entry.hash, receipt.blockNumber));
+      this.reverts.delete(key);
+      this.options.log(`${what} (block ${receipt.blockNumber})`);
       return true;
     }
     // A receipt carries no revert reason: the same call now names it, if it still fails.
     const [state, nowFails] = await Promise.all([
-      this.options.client
-        .readContract({
-          address: this.options.market,
-          abi: jobMarketAbi,
-          functionName: "getJob",
-          args: [action.jobId],
-        })
-        .then((job) => job.state)
-        .catch(() => undefined),
+      this.jobState(action.jobId),
       this.simulate(action).then(
         () => undefined,
         (error: unknown) => revertName(error) ?? firstLine(error),
@@ -208,55 +217,59 @@ export class ActionSender {
     const outcome = revertOutcome({
       stateNow: state,
       nowFails,
-      benign: BENIGN_ERRORS,
+      benign: this.options.benign,
       gasUsed: receipt.gasUsed,
       gasLimit: entry.gas,
-      earlierReverts: this.reverts.get(action.jobId) ?? 0,
+      earlierReverts: this.reverts.get(key) ?? 0,
     });
-    if (outcome.counted) this.reverts.set(action.jobId, (this.reverts.get(action.jobId) ?? 0) + 1);
-    if (outcome.giveUp) this.givenUp.add(action.jobId);
+    if (outcome.counted) this.reverts.set(key, (this.reverts.get(key) ?? 0) + 1);
+    if (outcome.giveUp) this.givenUp.add(key);
+    const job = state === undefined ? "unknown" : jobStateName(state);
     this.options.log(
-      formatReverted(
-        entry.decidedAt,
-        action,
-        entry.hash,
-        receipt.blockNumber,
-        outcome.why,
-        state,
-        outcome.next,
-      ),
+      `${what} reverted in block ${receipt.blockNumber} (${outcome.why}; job is now ${job}): ${outcome.next}`,
     );
     return false;
   }
 
-  private simulate(action: WatcherAction) {
-    const call = {
+  /** The job's state now; undefined for an action without a job, or when it cannot be read. */
+  private async jobState(jobId: Hex | undefined): Promise<number | undefined> {
+    if (jobId === undefined) return undefined;
+    return this.options.client
+      .readContract({
+        address: this.options.market,
+        abi: jobMarketAbi,
+        functionName: "getJob",
+        args: [jobId],
+      })
+      .then((job) => job.state)
+      .catch(() => undefined);
+  }
+
+  private contractCall(action: A) {
+    return {
       address: this.options.market,
       abi: jobMarketAbi,
       account: this.account,
-      ...callOf(action),
+      ...this.options.call(action),
     };
-    return this.options.client.simulateContract(call as never);
+  }
+
+  private simulate(action: A) {
+    return this.options.client.simulateContract(this.contractCall(action) as never);
   }
 
   /** Simulates every action, then sends those that would succeed. Returns how many were sent. */
-  async submit(actions: WatcherAction[], decidedAt: bigint): Promise<number> {
+  async submit(actions: readonly A[], decidedAt: bigint): Promise<number> {
     if (actions.length === 0) return 0;
     const { client } = this.options;
     // Simulation and gas estimate of every action, and the nonce, in one batched round trip.
     const [nonce, ...checks] = await Promise.all([
       client.getTransactionCount({ address: this.address, blockTag: "pending" }),
       ...actions.map(async (action) => {
-        const call = {
-          address: this.options.market,
-          abi: jobMarketAbi,
-          account: this.account,
-          ...callOf(action),
-        };
         try {
           const [, gas] = await Promise.all([
             this.simulate(action),
-            client.estimateContractGas(call as never),
+            client.estimateContractGas(this.contractCall(action) as never),
           ]);
           return { action, gas: gas as bigint };
         } catch (error) {
@@ -276,16 +289,13 @@ export class ActionSender {
       try {
         const gas = withGasMargin(check.gas);
         const hash = await this.options.wallet.writeContract({
-          address: this.options.market,
-          abi: jobMarketAbi,
-          ...callOf(action),
-          account: this.account,
+          ...this.contractCall(action),
           chain: this.options.chain,
           gas,
           nonce: next,
         } as never);
         this.pending.set(hash, { action, hash, nonce: next, gas, decidedAt });
-        this.saidFailure.delete(action.jobId);
+        this.saidFailure.delete(keyOf(action));
         next++;
         sent++;
       } catch (error) {
@@ -297,19 +307,17 @@ export class ActionSender {
     return sent;
   }
 
-  private sayFailure(decidedAt: bigint, action: WatcherAction, error: unknown, stage: string): void {
+  private sayFailure(decidedAt: bigint, action: A, error: unknown, stage: string): void {
+    const what = `[block ${decidedAt}] ${this.options.describe(action)}`;
     const name = revertName(error);
-    if (name && BENIGN_ERRORS.has(name)) {
-      this.options.log(
-        `[block ${decidedAt}] ${describeAction(action)}: no longer applies (${name}); not sent`,
-      );
+    if (name && this.options.benign.has(name)) {
+      this.options.log(`${what}: no longer applies (${name}); not sent`);
       return;
     }
     const reason = name ?? firstLine(error);
-    if (this.saidFailure.get(action.jobId) === reason) return;
-    this.saidFailure.set(action.jobId, reason);
-    this.options.log(
-      `[block ${decidedAt}] ${describeAction(action)}: ${stage} failed (${reason}); retrying next block`,
-    );
+    const key = keyOf(action);
+    if (this.saidFailure.get(key) === reason) return;
+    this.saidFailure.set(key, reason);
+    this.options.log(`${what}: ${stage} failed (${reason}); retrying next block`);
   }
 }

@@ -1,10 +1,10 @@
 // Builds a watcher against a test chain and keeps what it prints, so tests can read its lines.
 import type { Address, LocalAccount } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { DEV_MNEMONIC } from "../../../protocol/devAccounts.ts";
-import { watcherClients } from "../../shared/clients.ts";
-import { LOCAL_CHAIN_ID, resolveSigner } from "../config.ts";
+import { DEV_MNEMONIC, LOCAL_CHAIN_ID } from "../../../protocol/devAccounts.ts";
+import { serviceClients } from "../../shared/clients.ts";
 import { createRpcCounter, type RpcCounter } from "../../shared/rpc-counter.ts";
+import { resolveSigner } from "../config.ts";
 import { GdsWatcher, type WatcherOptions } from "../watcher.ts";
 
 export interface TestWatcher {
@@ -25,7 +25,7 @@ export function makeWatcher(
 ): TestWatcher {
   const counter = createRpcCounter();
   const { account = resolveSigner({}, LOCAL_CHAIN_ID), ...options } = overrides;
-  const { chain, client, wallet } = watcherClients(rpcUrl, LOCAL_CHAIN_ID, account, counter);
+  const { chain, client, wallet } = serviceClients(rpcUrl, LOCAL_CHAIN_ID, account, counter);
   const lines: string[] = [];
   const watcher = new GdsWatcher({
     client,
