@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { priceOf } from "../lib/price.ts";
+import { priceOf } from "../../protocol/money/index.ts";
 import { PriceTable } from "./PriceTable.tsx";
 
 afterEach(cleanup);

@@ -1,4 +1,4 @@
-import type { PriceBreakdown } from "../lib/price.ts";
+import type { PriceBreakdown } from "../../protocol/money/index.ts";
 import { Coin } from "./Coin.tsx";
 
 /** A job's price, item by item (SPEC.md §3). */

@@ -1,7 +1,7 @@
 import { cleanup, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { JobId } from "../../protocol/jobId.ts";
-import { jobView, participant } from "../lib/testData.ts";
+import { jobView, participant } from "../../protocol/testing/viewData.ts";
 import { topicWord } from "../lib/touches.ts";
 import { useReadLiveProgresses } from "./useReadLiveProgresses.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replaceableMpcs, replacementCandidates, timedOutParticipants } from "./gdsChoices.ts";
 import { progressSummary } from "./progressSummary.ts";
-import { jobView, nodeView, participant } from "./testData.ts";
+import { jobView, nodeView, participant } from "../../protocol/testing/viewData.ts";
 
 const job = jobView();
 const MPC_A = "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jobIdsIn, mergeJobs } from "./jobIndex.ts";
-import { jobView } from "./testData.ts";
+import { jobView } from "../../protocol/testing/viewData.ts";
 import { marketLog } from "./testLogs.ts";
 
 const A = "0xaaaa4567e89b42d3a456426614174000";

@@ -2,7 +2,7 @@ import { getAddress, type Address } from "viem";
 import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../../protocol/address.ts";
 import { ALL } from "../../protocol/enums.ts";
 import { parseJobId, type JobId } from "../../protocol/jobId.ts";
-import { priceOf, type PriceBreakdown } from "./price.ts";
+import { priceOf, type PriceBreakdown } from "../../protocol/money/index.ts";
 import { formatCoin, parseAmount, parseWholeNumber } from "../../protocol/units.ts";
 
 /** The place-order form as typed. */

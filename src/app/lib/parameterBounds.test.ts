@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parameterFormOf, parseParameterForm, sameParameters } from "./parameterBounds.ts";
-import type { MarketParameters } from "../../protocol/views.ts";
+import { marketParameters } from "../../protocol/testing/viewData.ts";
 
-const defaults: MarketParameters = {
-  timeoutBlocks: 3600,
-  orderExpiryBlocks: 3600,
-  abortGraceBlocks: 100,
-  gdsFeeBps: 1000,
-  selfReportFineBps: 8000,
-  detectedFineBps: 10000,
-  cancelFineBps: 6000,
-  maxMpcReplacements: 3,
-  maxDosPerJob: 100,
-  maxMpcsPerJob: 16,
-  minStake: 0n,
-  horizontalShares: [1250, 3750, 5000],
-  verticalShares: [1000, 4500, 4500],
-};
+const defaults = marketParameters();
 
 describe("parameter bounds (ParameterRules.check)", () => {
   it("round-trips the current parameters", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isProgressCurrent, lifecycleOf, timeoutDueBlock, type ProgressRead } from "./progressStamp.ts";
-import { jobView, participant } from "./testData.ts";
+import { jobView, participant } from "../../protocol/testing/viewData.ts";
 
 const job = jobView({ state: 2, params: { ...jobView().params, timeoutBlocks: 10 } });
 

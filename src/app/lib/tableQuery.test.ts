@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterJobs, filterNodes, jobSortKeys, nodeRows, pageOf, sortBy } from "./tableQuery.ts";
-import { jobView, nodeView } from "./testData.ts";
+import { jobView, nodeView } from "../../protocol/testing/viewData.ts";
 
 const jobs = [
   jobView({ id: "0xaaaa4567e89b42d3a456426614174000", state: 1, paid: 5n, orderedAt: 3n }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jobTopics } from "./marketLogs.ts";
-import { participant } from "./testData.ts";
+import { participant } from "../../protocol/testing/viewData.ts";
 import { jobTouchedAt, lastTouches, topicWord, touchWords } from "./touches.ts";
 
 const JOB = "0x123e4567e89b42d3a456426614174000";

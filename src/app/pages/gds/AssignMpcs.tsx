@@ -10,7 +10,7 @@ import { jobMarket } from "../../config/contracts.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobState, Role } from "../../../protocol/enums.ts";
 import { shortJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
-import { priceOf } from "../../lib/price.ts";
+import { priceOf } from "../../../protocol/money/index.ts";
 import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView, MarketParameters, NodeView } from "../../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";

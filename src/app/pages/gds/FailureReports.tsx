@@ -6,7 +6,7 @@ import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
 import { FailureReason, JobState, roleName } from "../../../protocol/enums.ts";
-import { fineOf } from "../../lib/fines.ts";
+import { fineOfAccount, previewReport } from "../../../protocol/money/index.ts";
 import { timedOutParticipants } from "../../lib/gdsChoices.ts";
 import { shortJobId, type JobId } from "../../../protocol/jobId.ts";
 import { formatCoin } from "../../../protocol/units.ts";
@@ -85,13 +85,14 @@ function NonCompliance({ jobs, progress }: Props) {
   const job = jobs.find((j) => j.id === jobId);
   const participants = job ? (progress?.get(job.id) ?? []) : [];
   const who = participants.find((p) => p.account === account);
-  const fine = job
-    ? fineOf(
-        job.collateral,
-        job.params.detectedFineBps,
-        1 + participants.filter((p) => p.timedOut && p !== who).length,
-      )
-    : 0n;
+  // What the report would settle if mined now: the offender and everyone timed out share the fines.
+  const fine =
+    job && who
+      ? fineOfAccount(
+          previewReport(job, participants, [who.account], FailureReason.NonCompliantResult),
+          who.account,
+        )
+      : 0n;
   return (
     <div className="mt-4 flex flex-col gap-2">
       <h3 className="text-sm font-medium">Report a non-compliant result (GDS judgement)</h3>

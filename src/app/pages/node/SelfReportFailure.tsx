@@ -1,9 +1,8 @@
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { sameAddress } from "../../../protocol/address.ts";
-import { JobType, Role, Status } from "../../../protocol/enums.ts";
-import { selfReportFine } from "../../lib/fines.ts";
+import { Status } from "../../../protocol/enums.ts";
+import { fineOfAccount, previewSelfReport } from "../../../protocol/money/index.ts";
 import { allowedTaskTypes } from "../../lib/statusChoices.ts";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
 
@@ -25,15 +24,9 @@ export function SelfReportFailure({ job, me, participants }: Props) {
     batch: last?.batch ?? 0,
     status: Status.Failed,
   };
-  const horizontalMpc = job.jobType === JobType.Horizontal && me.role === Role.MPC;
-  const fine = selfReportFine({
-    collateral: job.collateral,
-    selfReportFineBps: job.params.selfReportFineBps,
-    detectedFineBps: job.params.detectedFineBps,
-    reporterTimedOut: me.timedOut,
-    othersTimedOut: participants.filter((p) => p.timedOut && !sameAddress(p.account, me.account)).length,
-  });
-  const cost = horizontalMpc ? (
+  // The settlement the abort would make if mined now; none when the report aborts nothing.
+  const settlement = previewSelfReport(job, participants, me.account);
+  const cost = !settlement ? (
     <>
       In a horizontal job an MPC's failure asks the GDS to replace it: no fine, but no reward once replaced.
     </>
@@ -41,7 +34,7 @@ export function SelfReportFailure({ job, me, participants }: Props) {
     <>
       Reporting your failure stops the job and fines you{" "}
       <strong>
-        <Coin wei={fine} testId={`self-fine-${job.id}`} />
+        <Coin wei={fineOfAccount(settlement, me.account)} testId={`self-fine-${job.id}`} />
       </strong>
       {me.timedOut && " (you are already timed out, so the full detected-failure fine applies)"}.
     </>

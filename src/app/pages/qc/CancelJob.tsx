@@ -1,17 +1,16 @@
 import { Coin } from "../../components/Coin.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
+import { cancellationCost } from "../../../protocol/money/views.ts";
 import { formatBps } from "../../../protocol/units.ts";
 import type { JobView } from "../../../protocol/views.ts";
-import { cancellationFine } from "../../lib/price.ts";
 
 /**
- * Cancel, with the exact fine the contract would take shown before anything is signed: the
- * contract's formula over the job view, which is kept current block by block (no call per job).
+ * Cancel, with the exact fine the contract would take shown before anything is signed: the money
+ * model over the job view, which is kept current block by block (no call per job).
  */
 export function CancelJob({ job }: { job: JobView }) {
-  const fine = cancellationFine(job);
-  const refund = job.paid > fine ? job.paid - fine : 0n;
+  const { fine, refund } = cancellationCost(job);
   return (
     <div className="flex flex-col gap-1 text-sm">
       <p>

@@ -1,7 +1,7 @@
 import { Coin } from "../../components/Coin.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
-import { priceFromProgress } from "./qcPrice.ts";
+import { priceOfJob } from "../../../protocol/money/views.ts";
 
 /**
  * The job's price as the contract computes it (priceOf over the job's own DO prices, factor, MPC
@@ -28,7 +28,7 @@ export function JobPrice({
       </p>
     );
   }
-  const price = priceFromProgress(job, participants);
+  const price = priceOfJob(job, participants);
   if (!price) return <p className="text-sm text-slate-500">Loading the price…</p>;
   return (
     <div>

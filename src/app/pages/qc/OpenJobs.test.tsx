@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jobView } from "../../lib/testData.ts";
+import { jobView } from "../../../protocol/testing/viewData.ts";
 import type { JobView } from "../../../protocol/views.ts";
 import { OpenJobs } from "./OpenJobs.tsx";
 import { OPEN_JOBS_PAGE } from "./qcJobs.ts";

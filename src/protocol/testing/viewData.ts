@@ -1,7 +1,28 @@
 // Builders of view structs for tests: every field present, overridable per test.
-import type { JobView, NodeView, ParticipantView } from "../../protocol/views.ts";
+import type { JobView, MarketParameters, NodeView, ParticipantView } from "../views.ts";
+
+/** The contract's parameters as initialize sets them. */
+export function marketParameters(over: Partial<MarketParameters> = {}): MarketParameters {
+  return {
+    timeoutBlocks: 3600,
+    orderExpiryBlocks: 3600,
+    abortGraceBlocks: 100,
+    gdsFeeBps: 1000,
+    selfReportFineBps: 8000,
+    detectedFineBps: 10000,
+    cancelFineBps: 6000,
+    maxMpcReplacements: 3,
+    maxDosPerJob: 100,
+    maxMpcsPerJob: 16,
+    minStake: 0n,
+    horizontalShares: [1250, 3750, 5000],
+    verticalShares: [1000, 4500, 4500],
+    ...over,
+  };
+}
 
 export function jobView(over: Partial<JobView> = {}): JobView {
+  const p = marketParameters();
   return {
     id: "0x123e4567e89b42d3a456426614174000",
     state: 2,
@@ -24,16 +45,17 @@ export function jobView(over: Partial<JobView> = {}): JobView {
     abortedAt: 0n,
     settledAt: 0n,
     abortReporter: "0x0000000000000000000000000000000000000000",
+    // A Horizontal job snapshots the parameters with the Horizontal shares.
     params: {
-      timeoutBlocks: 3600,
-      orderExpiryBlocks: 3600,
-      abortGraceBlocks: 100,
-      gdsFeeBps: 1000,
-      selfReportFineBps: 8000,
-      detectedFineBps: 10000,
-      cancelFineBps: 6000,
-      maxMpcReplacements: 3,
-      shares: [1250, 3750, 5000],
+      timeoutBlocks: p.timeoutBlocks,
+      orderExpiryBlocks: p.orderExpiryBlocks,
+      abortGraceBlocks: p.abortGraceBlocks,
+      gdsFeeBps: p.gdsFeeBps,
+      selfReportFineBps: p.selfReportFineBps,
+      detectedFineBps: p.detectedFineBps,
+      cancelFineBps: p.cancelFineBps,
+      maxMpcReplacements: p.maxMpcReplacements,
+      shares: p.horizontalShares,
     },
     ...over,
   };
