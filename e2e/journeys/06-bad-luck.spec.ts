@@ -6,7 +6,7 @@ import { e2eEnvironment } from "../fixtures/e2e-env.ts";
 import { AppRpc } from "./support/app-rpc.ts";
 import { cast } from "./support/constants.ts";
 import type { Market } from "./support/market.ts";
-import { startTcpGate } from "./support/tcp-gate.ts";
+import { startTcpGate } from "../../scripts/lib/tcp-gate.ts";
 import { expect, test } from "./support/test.ts";
 import { goTo, openApp } from "./support/ui.ts";
 

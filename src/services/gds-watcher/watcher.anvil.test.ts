@@ -1,43 +1,51 @@
 // @vitest-environment node
-// The watcher against a real anvil: the scenarios of issue 6, with the fines of SPEC.md §6 to the wei.
+// The watcher against a real anvil: the scenarios of issue 6, each settlement exactly the money model's
+// (docs/rules.md §6) to the wei.
 import type { Address, Hex } from "viem";
 import { describe, expect, it } from "vitest";
+import { jobMembers, movesOf, readSettlement } from "../../../scripts/lib/settlement-oracle.ts";
+import { startTcpGate } from "../../../scripts/lib/tcp-gate.ts";
+import { FailureReason, JobState } from "../../protocol/enums.ts";
+import { settleFailure, type OffenderMark } from "../../protocol/money/index.ts";
+import type { JobView } from "../../protocol/views.ts";
 import {
   dispatchJob,
   dos,
   gds,
   type MarketFixture,
   placeOrder,
-  priceOf,
-  qc,
+  priceOfSpec,
 } from "./testing/market-fixture.ts";
 import { startWatcherProcess } from "../../../scripts/lib/spawn-watcher.ts";
 import { jobEvents, stateOf } from "./testing/job-events.ts";
 import { letOneGoSilent, selfReport } from "./testing/scenarios.ts";
-import { startTcpProxy } from "./testing/tcp-proxy.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
 import { ORDER_EXPIRY_BLOCKS, spec, useMarket } from "./testing/suite.ts";
-import { JobState } from "../../protocol/enums.ts";
 
 let f: MarketFixture;
 useMarket((fixture) => {
   f = fixture;
 });
 
-/** Sums credits per address over the job's RewardDistributed (or Refund) events. */
-async function creditsOf(eventName: "RewardDistributed" | "Refund", id: Hex): Promise<Map<string, bigint>> {
-  const sums = new Map<string, bigint>();
-  for (const e of await jobEvents(f, eventName, id)) {
-    const recipients = e.args.recipients as Address[];
-    const amounts = e.args.amounts as bigint[];
-    recipients.forEach((r, i) => sums.set(r.toLowerCase(), (sums.get(r.toLowerCase()) ?? 0n) + amounts[i]!));
-  }
-  return sums;
+/**
+ * What the model says a failure settlement of the suite's job (paid exactly its price) moves, with the
+ * job's own snapshotted parameters: reportFailure pays good DOs their fee, settleAbort by completed
+ * epochs (none here).
+ */
+async function expectedFailure(id: Hex, offenders: OffenderMark[], byEpochs: boolean) {
+  const job = await f.read<JobView>("getJob", [id]);
+  const price = await priceOfSpec(f, spec);
+  return settleFailure(
+    { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total },
+    jobMembers({ dos: spec.jobDos, doPrices: spec.doPrices, factor: 1 }, spec.jobMpcs, price),
+    offenders,
+    { ...job.params, byEpochs, totalEpochs: job.totalEpochs },
+  );
 }
 
 describe("GDS watcher on a real chain", () => {
   it.each(["lens", "rpc-batch"] as const)(
-    "reports a silent DO within a few blocks, with the exact fines and compensation of SPEC.md §6 (reads by %s)",
+    "reports a silent DO within a few blocks, with the exact fines and compensation of docs/rules.md §6 (reads by %s)",
     async (readMode) => {
       const id = await dispatchJob(f, spec);
       const silent = spec.jobDos[2]!;
@@ -57,37 +65,16 @@ describe("GDS watcher on a real chain", () => {
       const tx = await f.ctx.publicClient.getTransaction({ hash: settled!.transactionHash });
       expect(tx.from.toLowerCase()).toBe(gds.toLowerCase());
 
-      // SPEC.md §6 from the job's own parameters: one offender (k = 1) pays detectedFineBps of C.
-      const job = await f.read<{
-        collateral: bigint;
-        paid: bigint;
-        params: { detectedFineBps: number; shares: number[] };
-      }>("getJob", [id]);
-      const price = await priceOf(f, spec);
-      const C = price.collateral;
-      expect(C).toBe(3_000n);
-      const fine = (BigInt(job.params.detectedFineBps) * C) / 10_000n;
-      const fined = await jobEvents(f, "Fined", id);
-      expect(
-        fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
-      ).toEqual([[silent.toLowerCase(), fine, 1]]);
-      // Good DOs get their fee first; the remainder goes by the Horizontal shares (GDS, MPCs, DOs).
-      const doFee = spec.doPrices[0]!;
-      const remainder = fine - doFee * BigInt(good.length);
-      const [gdsBps, mpcBps, doBps] = job.params.shares.map(BigInt) as [bigint, bigint, bigint];
-      const gdsShare = (remainder * gdsBps) / 10_000n;
-      const mpcShare = (remainder * mpcBps) / 10_000n;
-      const doShare = (remainder * doBps) / 10_000n;
-      const perGoodDo = doFee + doShare / BigInt(good.length);
-      const dust = remainder - gdsShare - mpcShare - (doShare / BigInt(good.length)) * BigInt(good.length);
-      const rewards = await creditsOf("RewardDistributed", id);
-      expect(Object.fromEntries(rewards)).toEqual({
-        [good[0]!.toLowerCase()]: perGoodDo,
-        [good[1]!.toLowerCase()]: perGoodDo,
-        [mpc.toLowerCase()]: mpcShare,
-        [gds.toLowerCase()]: gdsShare + dust,
-      });
-      expect(Object.fromEntries(await creditsOf("Refund", id))).toEqual({ [qc.toLowerCase()]: price.total });
+      // One offender (k = 1) pays detectedFineBps of C; good DOs get their fee first, the remainder
+      // goes by the Horizontal shares (GDS, MPCs, DOs), the dust to the GDS.
+      const expected = await expectedFailure(
+        id,
+        [{ account: silent, reason: FailureReason.HeartbeatTimeout }],
+        false,
+      );
+      expect(expected.fines.map((x) => x.account)).toEqual([silent]);
+      expect((await priceOfSpec(f, spec)).collateral).toBe(3_000n);
+      expect(await readSettlement(f.ctx.publicClient, f.market, id)).toEqual(movesOf(expected));
 
       const actionLines = lines.filter((l) => l.includes("reportFailure"));
       expect(actionLines).toHaveLength(1);
@@ -117,12 +104,13 @@ describe("GDS watcher on a real chain", () => {
     const [settled] = await jobEvents(f, "JobSettled", id);
     expect(settled!.blockNumber).toBe(abortedAt + 4n);
 
-    const C = (await priceOf(f, spec)).collateral;
-    const { params } = await f.read<{ params: { selfReportFineBps: number } }>("getJob", [id]);
-    const fined = await jobEvents(f, "Fined", id);
-    expect(
-      fined.map((e) => [(e.args.offender as string).toLowerCase(), e.args.amount, e.args.reason]),
-    ).toEqual([[reporter.toLowerCase(), (BigInt(params.selfReportFineBps) * C) / 10_000n, 0]]);
+    // The self-reporter alone (k = 1) pays selfReportFineBps of C.
+    const expected = await expectedFailure(
+      id,
+      [{ account: reporter, reason: FailureReason.SelfReported }],
+      true,
+    );
+    expect(await readSettlement(f.ctx.publicClient, f.market, id)).toEqual(movesOf(expected));
     await delayed.watcher.tick();
     expect(delayed.lines.filter((l) => l.includes("settleAbort"))).toHaveLength(1);
   });
@@ -145,21 +133,18 @@ describe("GDS watcher on a real chain", () => {
     expect(lines.filter((l) => l.includes("reportFailure"))).toEqual([]);
     expect(lines.filter((l) => l.includes("settleAbort"))).toHaveLength(1);
 
-    // SPEC.md §6.1 with k = 2: the self-reporter at selfReportFineBps, the silent DO at detectedFineBps.
-    const { params } = await f.read<{ params: { selfReportFineBps: number; detectedFineBps: number } }>(
-      "getJob",
-      [id],
+    // docs/rules.md §6 rule 1 with k = 2: the self-reporter at selfReportFineBps, the silent DO at
+    // detectedFineBps, each of C / 2.
+    const expected = await expectedFailure(
+      id,
+      [
+        { account: reporter, reason: FailureReason.SelfReported },
+        { account: silent, reason: FailureReason.HeartbeatTimeout },
+      ],
+      true,
     );
-    const C = (await priceOf(f, spec)).collateral;
-    const fined = await jobEvents(f, "Fined", id);
-    expect(
-      new Map(fined.map((e) => [(e.args.offender as string).toLowerCase(), [e.args.amount, e.args.reason]])),
-    ).toEqual(
-      new Map([
-        [reporter.toLowerCase(), [(BigInt(params.selfReportFineBps) * C) / 2n / 10_000n, 0]],
-        [silent.toLowerCase(), [(BigInt(params.detectedFineBps) * C) / 2n / 10_000n, 1]],
-      ]),
-    );
+    expect(expected.fines.map((x) => x.account)).toEqual([reporter, silent]);
+    expect(await readSettlement(f.ctx.publicClient, f.market, id)).toEqual(movesOf(expected));
   });
 
   it("cancels an expired order, not a moment before it expires", async () => {
@@ -258,13 +243,13 @@ describe("GDS watcher on a real chain", () => {
 
   it("with the RPC gone for a while, says so, retries with backoff, and acts once it is back", async () => {
     const id = await dispatchJob(f, spec);
-    const proxy = await startTcpProxy(f.anvil.port);
-    const { watcher, lines } = makeWatcher(proxy.url, f);
+    const gate = await startTcpGate(new URL(f.anvil.rpcUrl));
+    const { watcher, lines } = makeWatcher(gate.url, f);
     const stop = new AbortController();
     const running = watcher.run(stop.signal);
     try {
       await eventually(() => lines.some((l) => l.includes("GDS_ROLE")), 5_000, "the first round");
-      await proxy.cut();
+      await gate.close();
       await letOneGoSilent(f, id, spec.jobDos[2]!, [...spec.jobDos.slice(0, 2), spec.jobMpcs[0]!]);
       await eventually(
         () => lines.filter((l) => l.includes("RPC round failed")).length >= 3,
@@ -272,7 +257,7 @@ describe("GDS watcher on a real chain", () => {
         "retries",
       );
       expect(await stateOf(f, id)).toBe(JobState.Dispatched);
-      await proxy.restore();
+      await gate.open();
       // Generous waits: under a fully loaded machine (the whole suite on two cores) a round is slow.
       await eventually(
         async () => (await stateOf(f, id)) === JobState.Failed,
@@ -285,7 +270,7 @@ describe("GDS watcher on a real chain", () => {
     } finally {
       stop.abort();
       await running;
-      await proxy.close();
+      await gate.close();
     }
     const failures = lines.filter((l) => l.includes("RPC round failed"));
     // Backoff: the announced delays grow (0.1, 0.2, 0.4 s, then capped).

@@ -3,7 +3,8 @@
 // unlocked, automine mines them); the next phase starts once the sender's nonce shows it all mined.
 import { type Address, encodeFunctionData, type Hex, numberToHex } from "viem";
 import { jobMarketAbi } from "../../../protocol/generated/abis.ts";
-import { gds, type JobSpec, type MarketFixture, newJobId, priceOf, qc } from "./market-fixture.ts";
+import { newJobId } from "../../../protocol/jobId.ts";
+import { gds, type JobSpec, type MarketFixture, priceOfSpec, qc } from "./market-fixture.ts";
 
 /** Generous fixed gas: estimating thousands of transactions one by one is what this avoids. */
 const GAS = 3_000_000n;
@@ -86,8 +87,8 @@ const SEEDING_BLOCK_GAS_LIMIT = 1_000_000_000;
 /** Adds `count` Dispatched jobs of shape `spec`. */
 export async function seedDispatchedJobs(f: MarketFixture, spec: JobSpec, count: number): Promise<Hex[]> {
   await f.rpc("anvil_setBlockGasLimit", [numberToHex(SEEDING_BLOCK_GAS_LIMIT)]);
-  const price = await priceOf(f, spec);
-  const ids = Array.from({ length: count }, newJobId);
+  const price = await priceOfSpec(f, spec);
+  const ids = Array.from({ length: count }, () => newJobId());
   const call = (functionName: string, args: readonly unknown[]) =>
     encodeFunctionData({ abi: jobMarketAbi, functionName, args } as never);
   await sendPhase(

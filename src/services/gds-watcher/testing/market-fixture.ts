@@ -1,12 +1,14 @@
 // A real local market for the watcher's tests and benchmark: anvil on a free port, the JobMarket
 // deployed by the project's own deploy script, the demo GDS granted its role, nodes registered.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Address, type Hex, parseEther } from "viem";
 import { devAccountsWithRole } from "../../../protocol/devAccounts.ts";
+import { JobType, Role } from "../../../protocol/enums.ts";
 import { jobMarketAbi } from "../../../protocol/generated/abis.ts";
+import { newJobId } from "../../../protocol/jobId.ts";
+import { priceOf, type PriceBreakdown } from "../../../protocol/money/index.ts";
 import { deployMarket } from "../../../../scripts/deploy.ts";
 import { type AnvilHandle, freePort, startAnvil } from "../../../../scripts/lib/anvil.ts";
 import { type ChainContext, connect, write } from "../../../../scripts/lib/chain.ts";
@@ -17,7 +19,6 @@ export const qc = devAccountsWithRole("qc")[0]!.address;
 export const dos = devAccountsWithRole("do").map((a) => a.address);
 export const mpcs = devAccountsWithRole("mpc").map((a) => a.address);
 
-export const ALL = 0xffffffff;
 export const NODE_STAKE = parseEther("10");
 
 export interface MarketFixture {
@@ -85,17 +86,13 @@ export async function startMarket(parameters: ParameterOverrides = {}): Promise<
       const current = await fixture.read<Record<string, unknown>>("parameters");
       await fixture.send(admin, "setParameters", [{ ...current, ...parameters }]);
     }
-    for (const node of dos) await fixture.send(node, "registerNode", [1], NODE_STAKE);
-    for (const node of mpcs) await fixture.send(node, "registerNode", [2], NODE_STAKE);
+    for (const node of dos) await fixture.send(node, "registerNode", [Role.DO], NODE_STAKE);
+    for (const node of mpcs) await fixture.send(node, "registerNode", [Role.MPC], NODE_STAKE);
     return fixture;
   } catch (error) {
     await anvil.stop();
     throw error;
   }
-}
-
-export function newJobId(): Hex {
-  return `0x${randomBytes(16).toString("hex")}`;
 }
 
 export interface JobSpec {
@@ -107,22 +104,26 @@ export interface JobSpec {
   jobType?: number;
 }
 
-/** The total price of a job as the contract computes it (SPEC.md §3). */
-export async function priceOf(f: MarketFixture, spec: JobSpec) {
+/** The price of a job of shape `spec` (factor 1) at the market's current GDS fee: the money model's priceOf. */
+export async function priceOfSpec(f: MarketFixture, spec: JobSpec): Promise<PriceBreakdown> {
   const { gdsFeeBps } = await f.read<{ gdsFeeBps: number }>("parameters");
-  return f.read<{ total: bigint; collateral: bigint; doFees: bigint; mpcFee: bigint; gdsFee: bigint }>(
-    "priceOf",
-    [spec.jobType ?? 0, spec.doPrices, 1, spec.jobMpcs.length, spec.mpcPrice, gdsFeeBps],
-  );
+  return priceOf({
+    jobType: spec.jobType ?? JobType.Horizontal,
+    doPrices: spec.doPrices,
+    modelComplexityFactor: 1,
+    mpcCount: spec.jobMpcs.length,
+    mpcPrice: spec.mpcPrice,
+    gdsFeeBps,
+  });
 }
 
 /** placeOrder by the GDS, without payment or MPCs: the job stays Ordered. */
 export async function placeOrder(f: MarketFixture, spec: JobSpec): Promise<Hex> {
   const id = newJobId();
-  const price = await priceOf(f, spec);
+  const price = await priceOfSpec(f, spec);
   await f.send(gds, "placeOrder", [
     id,
-    spec.jobType ?? 0,
+    spec.jobType ?? JobType.Horizontal,
     qc,
     spec.jobDos,
     spec.doPrices,
@@ -137,7 +138,7 @@ export async function placeOrder(f: MarketFixture, spec: JobSpec): Promise<Hex> 
 /** placeOrder, the QC pays the quote, the GDS assigns the MPCs: the job is Dispatched. */
 export async function dispatchJob(f: MarketFixture, spec: JobSpec): Promise<Hex> {
   const id = await placeOrder(f, spec);
-  const price = await priceOf(f, spec);
+  const price = await priceOfSpec(f, spec);
   await f.send(qc, "submitQuery", [id], price.total);
   await f.send(gds, "assignMpcs", [id, spec.jobMpcs, spec.mpcPrice]);
   return id;

@@ -1,5 +1,6 @@
 // Chain situations the watcher's tests set up: a participant going silent, a self-reported failure.
 import type { Address, Hex } from "viem";
+import { Status, TaskType } from "../../../protocol/enums.ts";
 import type { MarketFixture } from "./market-fixture.ts";
 
 /** Keeps `alive` heartbeating while blocks pass, until `silent` is timed out in job `id`. */
@@ -18,7 +19,10 @@ export async function letOneGoSilent(
 
 /** `who` reports its own failure: the job goes Aborting. Returns the abort block. */
 export async function selfReport(f: MarketFixture, id: Hex, who: Address): Promise<bigint> {
-  await f.send(who, "updateJobStatus", [id, { taskType: 0, epoch: 0, batch: 0, status: 3 }]);
+  await f.send(who, "updateJobStatus", [
+    id,
+    { taskType: TaskType.Training, epoch: 0, batch: 0, status: Status.Failed },
+  ]);
   return (await f.read<{ abortedAt: bigint }>("getJob", [id])).abortedAt;
 }
 

@@ -1,20 +1,20 @@
-// A TCP pass-through in front of the RPC that a test can cut and restore: the watcher sees a real
-// network outage (connections refused and reset), not a mocked error.
+// A TCP pass-through in front of a node that a test closes and opens again: whoever talks to the
+// node through it (the app, the wallet, a service) meets a real outage — refused and reset
+// connections, not a mocked error.
 import net from "node:net";
 
-export interface TcpProxy {
+export interface TcpGate {
   url: string;
   /** Stops listening and resets every open connection. */
-  cut(): Promise<void>;
-  /** Listens again on the same port. */
-  restore(): Promise<void>;
   close(): Promise<void>;
+  /** Listens again on the same port. */
+  open(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number, host = "127.0.0.1"): Promise<TcpProxy> {
+export async function startTcpGate(target: URL): Promise<TcpGate> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, host);
+    const upstream = net.connect(Number(target.port), target.hostname);
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on("close", () => sockets.delete(s));
@@ -27,7 +27,7 @@ export async function startTcpProxy(targetPort: number, host = "127.0.0.1"): Pro
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(port, host, () => {
+      server.listen(port, target.hostname, () => {
         server.off("error", reject);
         resolve();
       });
@@ -35,16 +35,14 @@ export async function startTcpProxy(targetPort: number, host = "127.0.0.1"): Pro
   await listen(0);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
   return {
-    url: `http://${host}:${port}`,
-    cut,
-    restore: () => listen(port),
-    close: cut,
+    url: `http://${target.hostname}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+    open: () => (server.listening ? Promise.resolve() : listen(port)),
   };
 }
