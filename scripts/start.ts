@@ -4,6 +4,7 @@
 // --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app.
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
+import { LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
 import { parseFlags } from "./lib/cli.ts";
 import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-chain.ts";
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
@@ -12,7 +13,6 @@ import { describeSeed } from "./lib/seeded-job.ts";
 import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
 
 const CHAIN_PORT = 8545;
-const CHAIN_ID = 31337;
 const stateFile = path.join(anvilStateDir, "state.json");
 
 const { flags } = parseFlags(process.argv.slice(2));

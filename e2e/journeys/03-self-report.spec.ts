@@ -2,6 +2,7 @@
 // abort; the good DOs are compensated pro rata of their completed epochs (docs/rules.md §6 rules 3 and 5).
 import { parseEther } from "viem";
 import { gainOf, jobMembers, movesOf, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { BPS } from "../../src/protocol/constants.ts";
 import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
 import { creditOf, fineOfAccount, priceOf, settleFailure } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
@@ -54,7 +55,7 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
     },
   );
   const fine = fineOfAccount(expected, reporter);
-  expect(fine).toBe((8000n * price.collateral) / 10_000n);
+  expect(fine).toBe((8000n * price.collateral) / BPS);
 
   // ── The DO sees the fine, then confirms ──
   await openApp(page, jw);

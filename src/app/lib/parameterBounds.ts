@@ -1,6 +1,7 @@
 import { formatEther } from "viem";
 import { parseAmount, parseWholeNumber, type Parsed } from "../../protocol/units.ts";
 import type { MarketParameters } from "../../protocol/views.ts";
+import { BPS as BPS_WHOLE } from "../../protocol/constants.ts";
 
 type ScalarKey = Exclude<keyof MarketParameters, "horizontalShares" | "verticalShares" | "minStake">;
 
@@ -13,8 +14,9 @@ export interface ScalarSpec {
 }
 
 const U8 = 255;
-const U32 = 0xffffffff;
-const BPS = 10_000;
+const U32 = 2 ** 32 - 1;
+/** A whole in bps, as a number for the form's bounds. */
+const BPS = Number(BPS_WHOLE);
 
 /** The admin parameters and their bounds, as ParameterRules.check enforces them (SPEC.md §7). */
 export const scalarSpecs: readonly ScalarSpec[] = [
