@@ -1,6 +1,6 @@
 // `npm run bench:bundle`: builds the app and prints the first-load JavaScript (what index.html loads
 // before any page chunk: the entry and its preloaded imports), gzip, against the 300 kB budget
-// (SPEC.md §10); then, per route, all the JavaScript a browser downloads opening that route directly
+// (docs/rules.md §10); then, per route, all the JavaScript a browser downloads opening that route directly
 // (shell + page + what they load at once), measured in Chromium, against the same budget.
 // Printed, not asserted; page chunks are listed for reference.
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// `npm run bench:dashboard`: the monitoring dashboard against SPEC.md §10's budgets, in a real
+// `npm run bench:dashboard`: the monitoring dashboard against docs/rules.md §10's budgets, in a real
 // browser on a busy local chain. Starts its own anvil, deploys, seeds 1,000 dispatched jobs (11,000
 // events), builds and serves the app for that chain, opens /dashboard in Chromium a few times (a fresh
 // browser context each: nothing cached) and prints, from navigation start, when the first job rows,

@@ -1,6 +1,6 @@
 // `npm run bench:watcher`: what one watcher scan costs with 1, 100 and 1,000 dispatched jobs, by
 // read mode. Prints wall time and what went over the wire (HTTP requests, JSON-RPC calls); asserts
-// nothing about timings (SPEC.md §10: printed, never asserted).
+// nothing about timings (docs/rules.md §10: printed, never asserted).
 import { performance } from "node:perf_hooks";
 import type { Address } from "viem";
 import { LOCAL_CHAIN_ID } from "../../src/protocol/devAccounts.ts";

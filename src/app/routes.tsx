@@ -4,11 +4,11 @@ import { AppLayout } from "./layout/AppLayout.tsx";
 import { NotFound } from "./layout/NotFound.tsx";
 
 // Each page is its own chunk, loaded when first visited: the first load carries only the shell
-// (SPEC.md §10 budget); main.tsx preloads the one opened directly. Declarative routes, not a data
+// (docs/rules.md §10 budget); main.tsx preloads the one opened directly. Declarative routes, not a data
 // router: it keeps ~15 kB gzip of router code out of the first load, and the pages read the chain
 // through wagmi/TanStack Query, not loaders.
 
-/** The pages of SPEC.md §9: path (relative to /) and module (default export = page component). */
+/** The pages of docs/rules.md §9: path (relative to /) and module (default export = page component). */
 export const pageRoutes: ({ path: string } & LazyPage)[] = [
   { path: "/", ...lazyPage(() => import("./pages/home/HomePage.tsx")) },
   { path: "/qc", ...lazyPage(() => import("./pages/qc/QcPage.tsx")) },

@@ -1,4 +1,4 @@
-// Formats the benchmark's figures beside SPEC.md §10's budgets. Printed, never asserted.
+// Formats the benchmark's figures beside docs/rules.md §10's budgets. Printed, never asserted.
 
 export const USABLE_BUDGET_MS = 2_000;
 export const EVENT_BUDGET_MS = 1_000;

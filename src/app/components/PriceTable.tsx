@@ -1,7 +1,7 @@
 import type { PriceBreakdown } from "../../protocol/money/index.ts";
 import { Coin } from "./Coin.tsx";
 
-/** A job's price, item by item (SPEC.md §3). */
+/** A job's price, item by item (docs/rules.md §3). */
 export function PriceTable({
   price,
   mpcCount,

@@ -39,7 +39,7 @@ export interface WaitingWork {
   oldestBlocks: bigint;
 }
 
-/** What the watcher would act on now, and since when it could have (SPEC.md §4–§6 deadlines). */
+/** What the watcher would act on now, and since when it could have (docs/rules.md §4–§6 deadlines). */
 export function waitingWork(
   jobs: readonly JobView[],
   progress: ReadonlyMap<JobId, readonly ParticipantView[]> | undefined,

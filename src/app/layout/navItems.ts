@@ -1,4 +1,4 @@
-/** The header's links, in reading order: the pages of SPEC.md §9 by role. */
+/** The header's links, in reading order: the pages of docs/rules.md §9 by role. */
 export const navItems = [
   { to: "/", label: "Home" },
   { to: "/qc", label: "QC" },

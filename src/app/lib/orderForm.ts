@@ -47,7 +47,7 @@ export interface OrderCheck {
   price?: PriceBreakdown;
 }
 
-/** Checks the whole form and computes the quote with the contract's own rules (SPEC.md §3). */
+/** Checks the whole form and computes the quote with the contract's own rules (docs/rules.md §3). */
 export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   const factor = parseWholeNumber(form.factor, 1, ALL, "The complexity factor");
   const mpcCount = parseWholeNumber(form.mpcCount, 1, limits.maxMpcsPerJob, "The number of MPCs");

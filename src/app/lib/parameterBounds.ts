@@ -18,7 +18,7 @@ const U32 = 2 ** 32 - 1;
 /** A whole in bps, as a number for the form's bounds. */
 const BPS = Number(BPS_WHOLE);
 
-/** The admin parameters and their bounds, as ParameterRules.check enforces them (SPEC.md §7). */
+/** The admin parameters and their bounds, as ParameterRules.check enforces them (docs/rules.md §7). */
 export const scalarSpecs: readonly ScalarSpec[] = [
   { key: "timeoutBlocks", label: "Timeout", min: 1, max: U32, unit: "blocks" },
   { key: "orderExpiryBlocks", label: "Order expiry", min: 1, max: U32, unit: "blocks" },

@@ -9,7 +9,7 @@ const s = (taskType: number, epoch: number, batch: number, status: number = Stat
   status,
 });
 
-describe("valid status choices (SPEC.md §4)", () => {
+describe("valid status choices (docs/rules.md §4)", () => {
   it("offers Training to horizontal DOs and Aggregation to horizontal MPCs", () => {
     expect(allowedTaskTypes({ jobType: JobType.Horizontal, role: Role.DO, totalEpochs: 3 })).toEqual([
       TaskType.Training,

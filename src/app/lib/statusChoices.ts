@@ -16,7 +16,7 @@ const psiDone = (s: StatusTuple | undefined) =>
   s.batch === ALL &&
   s.status === Status.Completed;
 
-/** The task types the contract accepts from this participant now (SPEC.md §4). */
+/** The task types the contract accepts from this participant now (docs/rules.md §4). */
 export function allowedTaskTypes(c: ReporterContext): number[] {
   if (c.jobType === JobType.Horizontal)
     return [c.role === Role.DO ? TaskType.Training : TaskType.Aggregation];

@@ -95,7 +95,7 @@ describe("decideActions", () => {
     expect(settleFromBlock(aborting, { ...notGds, settleDelayBlocks: 9n })).toBe(159n);
   });
 
-  it("cancels an order exactly from block orderedAt + orderExpiryBlocks (SPEC.md §4)", () => {
+  it("cancels an order exactly from block orderedAt + orderExpiryBlocks (docs/rules.md §4)", () => {
     const ordered = job({ state: JobState.Ordered, orderedAt: 10n, orderExpiryBlocks: 30n });
     expect(decideActions(snapshot(39n, [ordered]), asGds)).toEqual([]);
     expect(decideActions(snapshot(40n, [ordered]), asGds)).toEqual([

@@ -24,7 +24,7 @@ export function settleFromBlock(
   options: Pick<DecisionOptions, "settleDelayBlocks" | "signerIsGds">,
 ): bigint {
   const delay = options.settleDelayBlocks;
-  // Anyone may settle once the grace is over (SPEC.md §6.5); only the GDS earlier.
+  // Anyone may settle once the grace is over (docs/rules.md §6.5); only the GDS earlier.
   const wait = options.signerIsGds || delay > job.abortGraceBlocks ? delay : job.abortGraceBlocks;
   return job.abortedAt + wait;
 }
@@ -36,7 +36,7 @@ export function decideActions(snapshot: ChainSnapshot, options: DecisionOptions)
     if (options.skipJobs.has(job.id)) continue;
     if (job.state === JobState.Dispatched) {
       // Everyone the contract says is timed out, in one report: the contract would fine the others
-      // anyway (SPEC.md §6.1), and one transaction settles the job once.
+      // anyway (docs/rules.md §6.1), and one transaction settles the job once.
       const offenders = job.participants
         .filter((p) => p.timedOut)
         .map((p) => ({ account: p.account, role: p.role, lastSeen: p.lastSeen }));
@@ -54,7 +54,7 @@ export function decideActions(snapshot: ChainSnapshot, options: DecisionOptions)
       }
     } else if (job.state === JobState.Ordered) {
       const expiredAt = job.orderedAt + job.orderExpiryBlocks;
-      // SPEC.md §4: expired when block.number >= orderedAt + orderExpiryBlocks.
+      // docs/rules.md §4: expired when block.number >= orderedAt + orderExpiryBlocks.
       if (block >= expiredAt) actions.push({ kind: "cancelJob", jobId: job.id, expiredAt });
     }
   }

@@ -236,7 +236,7 @@ describe("GDS watcher on a real chain", () => {
     expect(await stateOf(f, jobB)).toBe(JobState.Failed);
     expect(await jobEvents(f, "JobSettled", jobA)).toHaveLength(1);
     expect(await jobEvents(f, "JobSettled", jobB)).toHaveLength(1);
-    // Both DOs of job B were silent: one report names both (SPEC.md §6.1 would fine both anyway).
+    // Both DOs of job B were silent: one report names both (docs/rules.md §6.1 would fine both anyway).
     const finedB = await jobEvents(f, "Fined", jobB);
     expect(finedB.map((e) => e.args.offender)).toHaveLength(2);
   }, 45_000);

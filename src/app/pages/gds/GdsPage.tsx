@@ -15,7 +15,7 @@ import { accessRoles } from "../../../protocol/accessRoles.ts";
 import { PlaceOrderForm } from "./PlaceOrderForm.tsx";
 
 // The sections below the order form load beside the chain reads they wait for anyway, keeping the
-// console's first load within the JavaScript budget (SPEC.md §10).
+// console's first load within the JavaScript budget (docs/rules.md §10).
 const AssignMpcs = lazy(() => import("./AssignMpcs.tsx").then((m) => ({ default: m.AssignMpcs })));
 const ReplacementRequests = lazy(() =>
   import("./ReplacementRequests.tsx").then((m) => ({ default: m.ReplacementRequests })),

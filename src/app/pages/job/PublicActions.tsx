@@ -12,7 +12,7 @@ interface Props {
 }
 
 /**
- * What anyone may do so that no money stays locked (SPEC.md §4): report verified timeouts, settle an
+ * What anyone may do so that no money stays locked (docs/rules.md §4): report verified timeouts, settle an
  * abort after its grace, cancel an expired order. Shown only when the chain data says it applies.
  */
 export function PublicActions({ job, participants, block }: Props) {
