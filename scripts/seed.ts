@@ -1,7 +1,6 @@
 // Seeds the demo through the same contract calls users make: roles, node stakes, and jobs in
 // several states so every page shows something real at once.
 // Usage: npm run seed -- [--rpc URL] [--record FILE] [--force]
-import path from "node:path";
 import { type Address, type Hex, parseEther } from "viem";
 import { devAccountsWithRole } from "../src/protocol/devAccounts.ts";
 import { ALL, JobState, JobType, Role, Status, TaskType, type StatusTuple } from "../src/protocol/enums.ts";
@@ -11,7 +10,7 @@ import { priceOf } from "../src/protocol/money/index.ts";
 import { connect, write } from "./lib/chain.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord } from "./lib/deployment-record.ts";
-import { defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
+import { deploymentFileOf } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed, type SeededJob } from "./lib/seeded-job.ts";
 
@@ -37,9 +36,7 @@ interface SeedOptions {
 export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | undefined> {
   const log = options.log ?? console.log;
   const ctx = await connect(options.rpcUrl);
-  const recordFile = options.recordFile
-    ? path.resolve(repoRoot, options.recordFile)
-    : defaultDeploymentFile(ctx.chain.id);
+  const recordFile = deploymentFileOf(ctx.chain.id, options.recordFile);
   const record = readDeploymentRecord(recordFile);
   if (!record) throw new Error(`No deployment record at ${recordFile}: deploy first`);
   const market = { address: record.jobMarket, abi: jobMarketAbi } as const;

@@ -4,8 +4,9 @@
 import { formatEther, parseEther } from "viem";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
 import { gainOf, jobMembers, movesOf } from "../../scripts/lib/settlement-oracle.ts";
-import { creditOf, priceOf, settleCompleted } from "../../src/protocol/money/index.ts";
+import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import {
   actAs,
@@ -38,14 +39,11 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
 }, testInfo) => {
   test.setTimeout(120_000);
   const params = await market.parameters();
-  const price = priceOf({
-    jobType: JobType.Horizontal,
-    doPrices,
-    modelComplexityFactor: 1,
-    mpcCount: 1,
+  const price = priceOfTerms(
+    { jobType: JobType.Horizontal, doPrices, factor: 1, mpcCount: 1 },
     mpcPrice,
-    gdsFeeBps: params.gdsFeeBps,
-  });
+    params.gdsFeeBps,
+  );
   const everyone = [gds, qc, ...dos, mpc];
   const start = await market.balances(everyone);
 

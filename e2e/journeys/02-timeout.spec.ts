@@ -1,10 +1,11 @@
 // Journey 2: a DO stops heartbeating; 3,600 blocks pass; the GDS console flags it; reporting it
 // refunds the QC and compensates the good DOs exactly as docs/rules.md §6 says.
 import { parseEther } from "viem";
-import { gainOf, jobMembers, movesOf, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
-import { creditOf, doFee, fineOfAccount, priceOf, settleFailure } from "../../src/protocol/money/index.ts";
-import { cast } from "./support/constants.ts";
+import { creditOf, doFee, fineOfAccount, settleFailure } from "../../src/protocol/money/index.ts";
+import { cast, horizontalFines } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, openApp } from "./support/ui.ts";
 
@@ -33,14 +34,7 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   const job = await market.job(id);
   expect(job.params.timeoutBlocks).toBe(3600);
   expect(job.params.detectedFineBps).toBe(10_000);
-  const price = priceOf({
-    jobType: JobType.Horizontal,
-    doPrices,
-    modelComplexityFactor: 1,
-    mpcCount: 2,
-    mpcPrice,
-    gdsFeeBps: job.params.gdsFeeBps,
-  });
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
   // The good ones train an epoch; the silent DO never says anything again.
   await market.trainEpochs(dos[0]!, id, 1);
   await market.trainEpochs(dos[1]!, id, 1);
@@ -71,16 +65,10 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   // the default fines and Horizontal shares the job snapshotted.
   expect((await market.job(id)).state).toBe(JobState.Failed);
   const expected = settleFailure(
-    { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total },
+    paidInFull(gds, price),
     jobMembers({ dos, doPrices, factor: 1 }, mpcs, price, [1, 1, 0]),
     [{ account: silent, reason: FailureReason.HeartbeatTimeout }],
-    {
-      selfReportFineBps: 8000,
-      detectedFineBps: 10_000,
-      shares: [1250, 3750, 5000],
-      byEpochs: false,
-      totalEpochs,
-    },
+    { ...horizontalFines, byEpochs: false, totalEpochs },
   );
   expect(await market.settlement(id)).toEqual(movesOf(expected));
   expect(expected.refund).toBe(price.total);

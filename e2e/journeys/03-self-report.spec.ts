@@ -1,11 +1,12 @@
 // Journey 3: a DO reports its own failure mid-training after seeing the fine; the GDS settles the
 // abort; the good DOs are compensated pro rata of their completed epochs (docs/rules.md §6 rules 3 and 5).
 import { parseEther } from "viem";
-import { gainOf, jobMembers, movesOf, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { BPS } from "../../src/protocol/constants.ts";
 import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
-import { creditOf, fineOfAccount, priceOf, settleFailure } from "../../src/protocol/money/index.ts";
-import { cast } from "./support/constants.ts";
+import { creditOf, fineOfAccount, settleFailure } from "../../src/protocol/money/index.ts";
+import { cast, horizontalFines } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -32,27 +33,14 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
   const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);
   const job = await market.job(id);
   expect(job.params.selfReportFineBps).toBe(8000);
-  const price = priceOf({
-    jobType: JobType.Horizontal,
-    doPrices,
-    modelComplexityFactor: 2,
-    mpcCount: 1,
-    mpcPrice,
-    gdsFeeBps: job.params.gdsFeeBps,
-  });
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
   for (const [i, d] of dos.entries()) await market.trainEpochs(d, id, epochsDone[i]!);
   // docs/rules.md §6 with a self-reported offender and pro-rata compensation, settled by settleAbort.
   const expected = settleFailure(
-    { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total },
+    paidInFull(gds, price),
     jobMembers({ dos, doPrices, factor: 2 }, [mpc], price, epochsDone),
     [{ account: reporter, reason: FailureReason.SelfReported }],
-    {
-      selfReportFineBps: 8000,
-      detectedFineBps: 10_000,
-      shares: [1250, 3750, 5000],
-      byEpochs: true,
-      totalEpochs,
-    },
+    { ...horizontalFines, byEpochs: true, totalEpochs },
   );
   const fine = fineOfAccount(expected, reporter);
   expect(fine).toBe((8000n * price.collateral) / BPS);

@@ -1,10 +1,11 @@
 // Journey 4: the QC cancels, before and after dispatch, and the fine it was shown is what happened.
 import type { Page } from "@playwright/test";
 import { parseEther } from "viem";
-import { gainOf, jobMembers, movesOf, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
-import { cancellationFine, creditOf, priceOf, settleCancelled } from "../../src/protocol/money/index.ts";
+import { cancellationFine, creditOf, settleCancelled } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -23,9 +24,8 @@ const terms = {
 
 test.use({ walletAccount: qc });
 
-/** The price of the journey's job for a GDS fee (the money model's priceOf). */
-const priceWith = (gdsFeeBps: number) =>
-  priceOf({ ...terms, modelComplexityFactor: terms.factor, mpcPrice, gdsFeeBps });
+/** The price of the journey's job for a GDS fee. */
+const priceWith = (gdsFeeBps: number) => priceOfTerms(terms, mpcPrice, gdsFeeBps);
 
 const settledRow = (page: Page, id: string) =>
   page.getByRole("region", { name: /Settled jobs/ }).getByTestId(`job-row-${id}`);
@@ -89,14 +89,7 @@ test.describe("journey 4: the QC cancels", () => {
     expect(job.params.cancelFineBps).toBe(6000);
     const members = jobMembers(terms, [mpc], price);
     const expected = settleCancelled(
-      {
-        gds: cast.gds,
-        collateral: price.collateral,
-        totalPrice: price.total,
-        paid: price.total,
-        dispatched: true,
-        cancelFineBps: 6000,
-      },
+      { ...paidInFull(cast.gds, price), dispatched: true, cancelFineBps: 6000 },
       members,
     );
     const fine = cancellationFine(price.total, 6000);

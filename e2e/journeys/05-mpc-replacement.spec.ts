@@ -1,10 +1,11 @@
 // Journey 5: a DO asks for an MPC to be replaced; the GDS replaces it from its console; at
 // completion the replaced MPC gets nothing and the new one its fee (docs/rules.md §6 rule 7).
 import { parseEther } from "viem";
-import { jobMembers, movesOf } from "../../scripts/lib/settlement-oracle.ts";
+import { jobMembers, movesOf, paidInFull } from "../../scripts/lib/settlement-oracle.ts";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
-import { creditOf, priceOf, settleCompleted } from "../../src/protocol/money/index.ts";
+import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -30,14 +31,7 @@ test("journey 5: a requested MPC replacement is done by the GDS; the replaced MP
   const newStart = await market.balance(newMpc);
   const id = await market.dispatchedJob(gds, terms, [oldMpc], mpcPrice);
   const job = await market.job(id);
-  const price = priceOf({
-    jobType: JobType.Horizontal,
-    doPrices,
-    modelComplexityFactor: 1,
-    mpcCount: 1,
-    mpcPrice,
-    gdsFeeBps: job.params.gdsFeeBps,
-  });
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
 
   // ── The DO asks for the replacement ──
   await openApp(page, jw);
@@ -66,10 +60,7 @@ test("journey 5: a requested MPC replacement is done by the GDS; the replaced MP
   expect((await market.job(id)).state).toBe(JobState.Completed);
 
   // ── On chain: the new MPC is paid its fee, the replaced one nothing ──
-  const expected = settleCompleted(
-    { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total },
-    jobMembers(terms, [newMpc], price),
-  );
+  const expected = settleCompleted(paidInFull(gds, price), jobMembers(terms, [newMpc], price));
   expect(await market.settlement(id)).toEqual(movesOf(expected));
   expect(creditOf(expected, oldMpc)).toBe(0n);
   expect(await market.balance(oldMpc)).toBe(oldStart);

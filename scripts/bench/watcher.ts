@@ -3,10 +3,7 @@
 // nothing about timings (docs/rules.md §10: printed, never asserted).
 import { performance } from "node:perf_hooks";
 import type { Address } from "viem";
-import { LOCAL_CHAIN_ID } from "../../src/protocol/devAccounts.ts";
-import { resolveSigner } from "../../src/services/gds-watcher/config.ts";
-import { serviceClients } from "../../src/services/shared/clients.ts";
-import { createRpcCounter, type RpcCounts } from "../../src/services/shared/rpc-counter.ts";
+import type { RpcCounts } from "../../src/services/shared/rpc-counter.ts";
 import type { ReadMode } from "../../src/services/gds-watcher/scan.ts";
 import { seedDispatchedJobs } from "../../src/services/gds-watcher/testing/bulk-jobs.ts";
 import {
@@ -16,7 +13,7 @@ import {
   startMarket,
 } from "../../src/services/gds-watcher/testing/market-fixture.ts";
 import { JobState } from "../../src/protocol/enums.ts";
-import { GdsWatcher } from "../../src/services/gds-watcher/watcher.ts";
+import { makeWatcher } from "../../src/services/gds-watcher/testing/watcher-harness.ts";
 
 const SIZES = [1, 100, 1_000];
 const MODES: ReadMode[] = ["lens", "rpc-batch"];
@@ -47,27 +44,8 @@ async function measureMode(
   mode: ReadMode,
   mine: () => Promise<void>,
 ) {
-  const counter = createRpcCounter();
-  const { chain, client, wallet } = serviceClients(
-    rpcUrl,
-    LOCAL_CHAIN_ID,
-    resolveSigner({}, LOCAL_CHAIN_ID),
-    counter,
-  );
-  const watcher = new GdsWatcher({
-    client,
-    wallet,
-    chain,
-    market,
-    lens,
-    settleDelayBlocks: 0n,
-    statusEveryBlocks: 0n,
-    pollMs: 0,
-    backoff: { baseMs: 100, maxMs: 1_000 },
-    readMode: mode,
-    counter,
-    log: () => undefined,
-  });
+  // The watcher the tests drive (demo GDS, counted RPC), reading by `mode`.
+  const { watcher, counter, client } = makeWatcher(rpcUrl, { market, lens }, { readMode: mode, pollMs: 0 });
   const round = async (): Promise<Measure & { dispatched: number }> => {
     const before = counter.counts();
     const started = performance.now();

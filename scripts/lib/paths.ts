@@ -3,7 +3,13 @@
 import path from "node:path";
 import { dataDir, repoRoot } from "../../src/services/shared/paths.ts";
 
-export { dataDir, defaultDeploymentFile, deploymentsDir, repoRoot } from "../../src/services/shared/paths.ts";
+export {
+  dataDir,
+  defaultDeploymentFile,
+  deploymentFileOf,
+  deploymentsDir,
+  repoRoot,
+} from "../../src/services/shared/paths.ts";
 export const artifactsDir = path.join(repoRoot, "contracts/artifacts");
 export const anvilStateDir = path.join(dataDir, "anvil");
 export const generatedDir = path.join(repoRoot, "src/protocol/generated");

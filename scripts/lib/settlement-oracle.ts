@@ -9,6 +9,7 @@ import {
   creditOf,
   doFee,
   type Fine,
+  type JobMoney,
   type PriceBreakdown,
   type SettlementMember,
   type SettlementOutcome,
@@ -74,6 +75,11 @@ export function jobMembers(
     })),
     ...mpcs.map((account) => ({ account, role: Role.MPC, fee: price.mpcFee })),
   ];
+}
+
+/** The money side of a job the QC paid exactly its price. */
+export function paidInFull(gds: Address, price: PriceBreakdown): JobMoney {
+  return { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total };
 }
 
 /** What the settlement credits `who` (a participant, the GDS) or returns to it (the QC `qc`). */

@@ -1,6 +1,7 @@
 // The demo's cast of accounts (src/protocol/devAccounts.ts); the enums are the protocol's.
 import type { Address } from "viem";
 import { devAccountsWithRole } from "../../../src/protocol/devAccounts.ts";
+import { marketParameters } from "../../../src/protocol/testing/viewData.ts";
 
 const addresses = (role: Parameters<typeof devAccountsWithRole>[0]): Address[] =>
   devAccountsWithRole(role).map((a) => a.address);
@@ -13,4 +14,12 @@ export const cast = {
   dos: addresses("do"),
   mpcs: addresses("mpc"),
   spares: addresses("spare"),
+};
+
+/** The fines and Horizontal shares a job snapshots from the contract's default parameters. */
+const defaults = marketParameters();
+export const horizontalFines = {
+  selfReportFineBps: defaults.selfReportFineBps,
+  detectedFineBps: defaults.detectedFineBps,
+  shares: defaults.horizontalShares,
 };

@@ -8,10 +8,19 @@ import type { ValidOrder } from "../../../src/app/lib/orderForm.ts";
 import { ALL, Status, TaskType } from "../../../src/protocol/enums.ts";
 import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
 import { type JobId, newJobId } from "../../../src/protocol/jobId.ts";
-import { priceOf } from "../../../src/protocol/money/index.ts";
+import { priceOf, type PriceBreakdown } from "../../../src/protocol/money/index.ts";
 
 /** placeOrder's terms as the GDS form sends them, but the id and the quote (the price, computed). */
 export type OrderTerms = Omit<ValidOrder, "id" | "quote">;
+
+/** The price of a job on these terms once its MPCs ask `mpcPrice` (the money model's priceOf). */
+export function priceOfTerms(
+  terms: Pick<OrderTerms, "jobType" | "doPrices" | "factor" | "mpcCount">,
+  mpcPrice: bigint,
+  gdsFeeBps: number,
+): PriceBreakdown {
+  return priceOf({ ...terms, modelComplexityFactor: terms.factor, mpcPrice, gdsFeeBps });
+}
 
 export class Market {
   private constructor(
@@ -83,7 +92,7 @@ export class Market {
   /** The GDS's order with a quote equal to the job's price with `mpcPrice` (the money model's priceOf). */
   async placeOrder(gds: Address, terms: OrderTerms, mpcPrice: bigint, id = newJobId()): Promise<JobId> {
     const { gdsFeeBps } = await this.parameters();
-    const price = priceOf({ ...terms, modelComplexityFactor: terms.factor, mpcPrice, gdsFeeBps });
+    const price = priceOfTerms(terms, mpcPrice, gdsFeeBps);
     await this.send(gds, {
       functionName: "placeOrder",
       args: [

@@ -2,7 +2,7 @@ import { appChain } from "../config/chain.ts";
 import { parseAmount } from "../../protocol/units.ts";
 import { Field } from "./Field.tsx";
 
-interface Props {
+export interface AmountInputProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -12,7 +12,7 @@ interface Props {
 }
 
 /** A decimal coin amount; the page parses the same string with parseAmount to get wei. */
-export function AmountInput({ label, value, onChange, hint, allowZero, testId }: Props) {
+export function AmountInput({ label, value, onChange, hint, allowZero, testId }: AmountInputProps) {
   const parsed = parseAmount(value, { allowZero });
   return (
     <Field

@@ -4,10 +4,9 @@ import { useAccount } from "wagmi";
 import { marketCall } from "../hooks/useRunTransaction.ts";
 import { useReadNode } from "../hooks/useReadNode.ts";
 import { parseAmount } from "../../protocol/units.ts";
-import { AmountInput } from "./AmountInput.tsx";
+import { AmountAction } from "./AmountAction.tsx";
 import { Coin } from "./Coin.tsx";
 import { Section } from "./Section.tsx";
-import { TxButton } from "./TxButton.tsx";
 
 /** The user's withdrawable balance (free stake / credited settlements) and the withdraw form. */
 export function BalanceCard({ title = "My balance" }: { title?: string }) {
@@ -33,34 +32,20 @@ export function BalanceCard({ title = "My balance" }: { title?: string }) {
           </span>
         )}
       </p>
-      <div className="mt-3 flex flex-wrap items-end gap-3">
-        <div className="w-56">
-          <AmountInput
-            label="Amount to withdraw"
-            value={amount}
-            onChange={setAmount}
-            testId="withdraw-amount"
-          />
-        </div>
-        {balance !== undefined && balance > 0n && (
-          <button
-            type="button"
-            className="mb-5 text-xs text-teal-700 underline"
-            onClick={() => setAmount(formatEther(balance))}
-          >
-            All
-          </button>
-        )}
-        <div className="mb-5">
-          <TxButton
-            label="Withdraw"
-            call={parsed.ok && !reason ? marketCall("withdraw", [parsed.value]) : null}
-            disabledReason={reason}
-            onConfirmed={() => setAmount("")}
-            testId="withdraw-button"
-          />
-        </div>
-      </div>
+      <AmountAction
+        className="mt-3"
+        input={{ label: "Amount to withdraw", value: amount, onChange: setAmount, testId: "withdraw-amount" }}
+        fill={
+          balance !== undefined && balance > 0n ? { label: "All", amount: formatEther(balance) } : undefined
+        }
+        button={{
+          label: "Withdraw",
+          call: parsed.ok && !reason ? marketCall("withdraw", [parsed.value]) : null,
+          disabledReason: reason,
+          onConfirmed: () => setAmount(""),
+          testId: "withdraw-button",
+        }}
+      />
     </Section>
   );
 }

@@ -6,10 +6,11 @@ interface Props {
   onChange: (value: string) => void;
   options: readonly { value: string; label: string }[];
   testId?: string;
+  disabled?: boolean;
 }
 
 /** A labelled select. */
-export function SelectField({ label, value, onChange, options, testId }: Props) {
+export function SelectField({ label, value, onChange, options, testId, disabled }: Props) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
@@ -22,6 +23,7 @@ export function SelectField({ label, value, onChange, options, testId }: Props) 
         onChange={(e) => onChange(e.target.value)}
         className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm"
         data-testid={testId}
+        disabled={disabled}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { useRunTransaction, type MarketCall, type TxState } from "../hooks/useRunTransaction.ts";
 
-interface Props {
+export interface TxButtonProps {
   label: string;
   /** What to send, or null when the form is not ready (then `disabledReason` says why). */
   call: MarketCall | null;
@@ -39,7 +39,7 @@ export function TxButton({
   testId,
   variant = "primary",
   small,
-}: Props) {
+}: TxButtonProps) {
   const { state, run, reset } = useRunTransaction();
   const [asking, setAsking] = useState(false);
   const statusId = useId();

@@ -3,7 +3,7 @@
 // (docs/rules.md §6) to the wei.
 import type { Address, Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { jobMembers, movesOf, readSettlement } from "../../../scripts/lib/settlement-oracle.ts";
+import { jobMembers, movesOf, paidInFull, readSettlement } from "../../../scripts/lib/settlement-oracle.ts";
 import { startTcpGate } from "../../../scripts/lib/tcp-gate.ts";
 import { FailureReason, JobState } from "../../protocol/enums.ts";
 import { settleFailure, type OffenderMark } from "../../protocol/money/index.ts";
@@ -36,7 +36,7 @@ async function expectedFailure(id: Hex, offenders: OffenderMark[], byEpochs: boo
   const job = await f.read<JobView>("getJob", [id]);
   const price = await priceOfSpec(f, spec);
   return settleFailure(
-    { gds, collateral: price.collateral, totalPrice: price.total, paid: price.total },
+    paidInFull(gds, price),
     jobMembers({ dos: spec.jobDos, doPrices: spec.doPrices, factor: 1 }, spec.jobMpcs, price),
     offenders,
     { ...job.params, byEpochs, totalEpochs: job.totalEpochs },

@@ -1,9 +1,8 @@
 // Which market a service talks to: JOB_MARKET_ADDRESS (and JOB_MARKET_LENS_ADDRESS), or else the
 // chain's deployment record (DEPLOYMENT_FILE, default .data/deployments/<chainId>.json).
-import path from "node:path";
 import { type Address, getAddress, isAddress } from "viem";
 import { readDeploymentRecord } from "./deployment-file.ts";
-import { defaultDeploymentFile, repoRoot } from "./paths.ts";
+import { deploymentFileOf } from "./paths.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -19,9 +18,7 @@ export function resolveMarket(env: Env, chainId: number): { market: Address; len
       lens: lensFromEnv ? getAddress(lensFromEnv) : undefined,
     };
   }
-  const file = env.DEPLOYMENT_FILE
-    ? path.resolve(repoRoot, env.DEPLOYMENT_FILE)
-    : defaultDeploymentFile(chainId);
+  const file = deploymentFileOf(chainId, env.DEPLOYMENT_FILE);
   const record = readDeploymentRecord(file);
   if (!record) throw new Error(`No JOB_MARKET_ADDRESS and no deployment record at ${file}: deploy first`);
   if (record.chainId !== chainId) throw new Error(`${file} is for chain ${record.chainId}, not ${chainId}`);

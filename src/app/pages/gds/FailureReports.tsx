@@ -1,7 +1,8 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
@@ -81,7 +82,6 @@ export function FailureReports({ jobs, progress }: Props) {
 function NonCompliance({ jobs, progress }: Props) {
   const [jobId, setJobId] = useState("");
   const [account, setAccount] = useState("");
-  const ids = { job: useId(), who: useId() };
   const job = jobs.find((j) => j.id === jobId);
   const participants = job ? (progress?.get(job.id) ?? []) : [];
   const who = participants.find((p) => p.account === account);
@@ -97,48 +97,33 @@ function NonCompliance({ jobs, progress }: Props) {
     <div className="mt-4 flex flex-col gap-2">
       <h3 className="text-sm font-medium">Report a non-compliant result (GDS judgement)</h3>
       <div className="flex flex-wrap items-end gap-3">
-        <span className="flex flex-col gap-1">
-          <label htmlFor={ids.job} className="text-xs text-slate-700">
-            Job
-          </label>
-          <select
-            id={ids.job}
-            value={jobId}
-            onChange={(e) => {
-              setJobId(e.target.value);
-              setAccount("");
-            }}
-            className="rounded border border-slate-300 px-2 py-1.5 text-sm"
-            data-testid="noncompliant-job"
-          >
-            <option value="">Choose a running job…</option>
-            {jobs.map((j) => (
-              <option key={j.id} value={j.id}>
-                {shortJobId(j.id)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="flex flex-col gap-1">
-          <label htmlFor={ids.who} className="text-xs text-slate-700">
-            Participant
-          </label>
-          <select
-            id={ids.who}
-            value={account}
-            onChange={(e) => setAccount(e.target.value)}
-            className="rounded border border-slate-300 px-2 py-1.5 text-sm"
-            disabled={!job}
-            data-testid="noncompliant-participant"
-          >
-            <option value="">Choose…</option>
-            {participants.map((p) => (
-              <option key={p.account} value={p.account}>
-                {roleName(p.role)} {shortAddress(p.account)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <SelectField
+          label="Job"
+          value={jobId}
+          onChange={(id) => {
+            setJobId(id);
+            setAccount("");
+          }}
+          options={[
+            { value: "", label: "Choose a running job…" },
+            ...jobs.map((j) => ({ value: j.id, label: shortJobId(j.id) })),
+          ]}
+          testId="noncompliant-job"
+        />
+        <SelectField
+          label="Participant"
+          value={account}
+          onChange={setAccount}
+          options={[
+            { value: "", label: "Choose…" },
+            ...participants.map((p) => ({
+              value: p.account,
+              label: `${roleName(p.role)} ${shortAddress(p.account)}`,
+            })),
+          ]}
+          disabled={!job}
+          testId="noncompliant-participant"
+        />
         <TxButton
           label="Report non-compliance"
           variant="danger"

@@ -1,13 +1,12 @@
 import type { Address } from "viem";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
-import { JobLink } from "../../components/JobLink.tsx";
-import { JobStateBadge } from "../../components/JobStateBadge.tsx";
+import { JobCard } from "../../components/JobCard.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { sameAddress } from "../../../protocol/address.ts";
-import { JobState, Role, formatStatus, jobTypeName } from "../../../protocol/enums.ts";
+import { JobState, Role, formatStatus } from "../../../protocol/enums.ts";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
 import { RequestReplacement } from "./RequestReplacement.tsx";
 import { SelfReportFailure } from "./SelfReportFailure.tsx";
@@ -24,22 +23,19 @@ export function NodeJobCard({ job, account, block }: Props) {
   const participants = useReadProgress(job.id).data;
   const me = participants?.find((p) => sameAddress(p.account, account));
   return (
-    <article
-      className="rounded border border-slate-200 p-3"
-      data-testid={`job-row-${job.id}`}
-      aria-label={`Job ${job.id}`}
+    <JobCard
+      job={job}
+      header={
+        <>
+          <span>{job.totalEpochs} epochs</span>
+          {me && (
+            <span>
+              My fee <Coin wei={me.fee} /> · collateral <Coin wei={job.collateral} />
+            </span>
+          )}
+        </>
+      }
     >
-      <header className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-        <JobLink id={job.id} />
-        <JobStateBadge state={job.state} />
-        <span>{jobTypeName(job.jobType)}</span>
-        <span>{job.totalEpochs} epochs</span>
-        {me && (
-          <span>
-            My fee <Coin wei={me.fee} /> · collateral <Coin wei={job.collateral} />
-          </span>
-        )}
-      </header>
       {me?.reported && (
         <p className="mb-2 text-xs text-slate-600">My last status: {formatStatus(me.lastStatus)}</p>
       )}
@@ -50,7 +46,7 @@ export function NodeJobCard({ job, account, block }: Props) {
         block={block}
         loaded={participants !== undefined}
       />
-    </article>
+    </JobCard>
   );
 }
 

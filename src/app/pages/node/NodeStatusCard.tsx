@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { AmountInput } from "../../components/AmountInput.tsx";
+import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
@@ -55,25 +55,21 @@ export function NodeStatusCard({ node, block, timeoutBlocks }: Props) {
         </div>
       </dl>
       <div className="mt-4 flex flex-wrap items-end gap-6">
-        <div className="flex items-end gap-3">
-          <div className="w-56">
-            <AmountInput
-              label="Deposit more stake"
-              value={amount}
-              onChange={setAmount}
-              testId="deposit-amount"
-            />
-          </div>
-          <div className="mb-5">
-            <TxButton
-              label="Deposit"
-              call={parsed.ok ? marketCall("deposit", [], parsed.value) : null}
-              disabledReason={parsed.ok ? null : parsed.error}
-              onConfirmed={() => setAmount("")}
-              testId="deposit-button"
-            />
-          </div>
-        </div>
+        <AmountAction
+          input={{
+            label: "Deposit more stake",
+            value: amount,
+            onChange: setAmount,
+            testId: "deposit-amount",
+          }}
+          button={{
+            label: "Deposit",
+            call: parsed.ok ? marketCall("deposit", [], parsed.value) : null,
+            disabledReason: parsed.ok ? null : parsed.error,
+            onConfirmed: () => setAmount(""),
+            testId: "deposit-button",
+          }}
+        />
         <div className="mb-5 flex flex-col gap-2">
           <TxButton
             label="Send heartbeat"

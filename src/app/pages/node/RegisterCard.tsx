@@ -1,8 +1,7 @@
 import { useState } from "react";
-import { AmountInput } from "../../components/AmountInput.tsx";
+import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
-import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { Role } from "../../../protocol/enums.ts";
 import { parseAmount } from "../../../protocol/units.ts";
@@ -35,30 +34,25 @@ export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {
           </label>
         ))}
       </fieldset>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="w-56">
-          <AmountInput
-            label="Initial stake"
-            value={stake}
-            onChange={setStake}
-            allowZero
-            hint={
-              minStake !== undefined && minStake > 0n
-                ? "At least the minimum stake."
-                : "Collateral for the jobs you join."
-            }
-            testId="register-stake"
-          />
-        </div>
-        <div className="mb-5">
-          <TxButton
-            label="Register"
-            call={parsed.ok && !reason ? marketCall("registerNode", [role], parsed.value) : null}
-            disabledReason={reason}
-            testId="register-button"
-          />
-        </div>
-      </div>
+      <AmountAction
+        input={{
+          label: "Initial stake",
+          value: stake,
+          onChange: setStake,
+          allowZero: true,
+          hint:
+            minStake !== undefined && minStake > 0n
+              ? "At least the minimum stake."
+              : "Collateral for the jobs you join.",
+          testId: "register-stake",
+        }}
+        button={{
+          label: "Register",
+          call: parsed.ok && !reason ? marketCall("registerNode", [role], parsed.value) : null,
+          disabledReason: reason,
+          testId: "register-button",
+        }}
+      />
       {minStake !== undefined && minStake > 0n && (
         <p className="text-xs text-slate-500">
           Minimum stake: <Coin wei={minStake} />

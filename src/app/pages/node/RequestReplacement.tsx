@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { TxButton } from "../../components/TxButton.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
 import { Role } from "../../../protocol/enums.ts";
@@ -15,29 +16,23 @@ export function RequestReplacement({
 }) {
   const mpcs = participants.filter((p) => p.role === Role.MPC);
   const [choice, setChoice] = useState("");
-  const selectId = useId();
   const mpc = mpcs.find((p) => p.account === choice);
   return (
     <div className="flex flex-col gap-1 text-sm">
       <h3 className="font-medium">Request an MPC replacement</h3>
-      <label htmlFor={selectId} className="text-xs text-slate-700">
-        MPC to replace
-      </label>
-      <select
-        id={selectId}
+      <SelectField
+        label="MPC to replace"
         value={choice}
-        onChange={(e) => setChoice(e.target.value)}
-        className="rounded border border-slate-300 px-2 py-1.5 text-sm"
-        data-testid={`replace-select-${job.id}`}
-      >
-        <option value="">Choose an MPC…</option>
-        {mpcs.map((p) => (
-          <option key={p.account} value={p.account}>
-            {shortAddress(p.account)}
-            {p.replacementRequested ? " (already requested)" : ""}
-          </option>
-        ))}
-      </select>
+        onChange={setChoice}
+        options={[
+          { value: "", label: "Choose an MPC…" },
+          ...mpcs.map((p) => ({
+            value: p.account,
+            label: `${shortAddress(p.account)}${p.replacementRequested ? " (already requested)" : ""}`,
+          })),
+        ]}
+        testId={`replace-select-${job.id}`}
+      />
       <TxButton
         label="Request replacement"
         variant="secondary"

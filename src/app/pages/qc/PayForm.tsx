@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { formatEther } from "viem";
-import { AmountInput } from "../../components/AmountInput.tsx";
+import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
-import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView } from "../../../protocol/views.ts";
@@ -32,34 +31,22 @@ export function PayForm({ job }: { job: JobView }) {
           </span>
         )}
       </p>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="w-56">
-          <AmountInput
-            label="Pay"
-            value={amount}
-            onChange={setAmount}
-            allowZero={zeroOk}
-            testId={`pay-amount-${job.id}`}
-          />
-        </div>
-        {amount !== formatEther(due) && (
-          <button
-            type="button"
-            className="mb-5 text-xs text-teal-700 underline"
-            onClick={() => setAmount(formatEther(due))}
-          >
-            What is due
-          </button>
-        )}
-        <div className="mb-5">
-          <TxButton
-            label={job.paid > 0n ? "Top up" : "Pay"}
-            call={parsed.ok ? marketCall("submitQuery", [job.id], parsed.value) : null}
-            disabledReason={parsed.ok ? null : parsed.error}
-            testId={`pay-button-${job.id}`}
-          />
-        </div>
-      </div>
+      <AmountAction
+        input={{
+          label: "Pay",
+          value: amount,
+          onChange: setAmount,
+          allowZero: zeroOk,
+          testId: `pay-amount-${job.id}`,
+        }}
+        fill={amount !== formatEther(due) ? { label: "What is due", amount: formatEther(due) } : undefined}
+        button={{
+          label: job.paid > 0n ? "Top up" : "Pay",
+          call: parsed.ok ? marketCall("submitQuery", [job.id], parsed.value) : null,
+          disabledReason: parsed.ok ? null : parsed.error,
+          testId: `pay-button-${job.id}`,
+        }}
+      />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import { Coin } from "../../components/Coin.tsx";
-import { JobLink } from "../../components/JobLink.tsx";
-import { JobStateBadge } from "../../components/JobStateBadge.tsx";
+import { JobCard } from "../../components/JobCard.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { ProgressTable } from "../../components/ProgressTable.tsx";
-import { JobState, jobTypeName } from "../../../protocol/enums.ts";
+import { JobState } from "../../../protocol/enums.ts";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
 import { CancelJob } from "./CancelJob.tsx";
 import { JobPrice } from "./JobPrice.tsx";
@@ -24,20 +23,17 @@ export function QcJobCard({
 }) {
   const running = job.state === JobState.Dispatched || job.state === JobState.Aborting;
   return (
-    <article
-      className="rounded border border-slate-200 p-3"
-      data-testid={`job-row-${job.id}`}
-      aria-label={`Job ${job.id}`}
+    <JobCard
+      job={job}
+      header={
+        <>
+          <span className="text-slate-600">
+            GDS <AddressText address={job.gds} />
+          </span>
+          <span className="text-slate-600">{job.totalEpochs} epochs</span>
+        </>
+      }
     >
-      <header className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-        <JobLink id={job.id} />
-        <JobStateBadge state={job.state} />
-        <span>{jobTypeName(job.jobType)}</span>
-        <span className="text-slate-600">
-          GDS <AddressText address={job.gds} />
-        </span>
-        <span className="text-slate-600">{job.totalEpochs} epochs</span>
-      </header>
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <JobPrice job={job} participants={participants} />
@@ -62,6 +58,6 @@ export function QcJobCard({
           <ProgressTable participants={participants} totalEpochs={job.totalEpochs} block={block} />
         </div>
       )}
-    </article>
+    </JobCard>
   );
 }

@@ -1,5 +1,5 @@
 // Builds a watcher against a test chain and keeps what it prints, so tests can read its lines.
-import type { Address, LocalAccount } from "viem";
+import type { Address, LocalAccount, PublicClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { DEV_MNEMONIC, LOCAL_CHAIN_ID } from "../../../protocol/devAccounts.ts";
 import { serviceClients } from "../../shared/clients.ts";
@@ -11,6 +11,8 @@ export interface TestWatcher {
   watcher: GdsWatcher;
   lines: string[];
   counter: RpcCounter;
+  /** The watcher's own client (same transport and counter). */
+  client: PublicClient;
 }
 
 export function makeWatcher(
@@ -41,7 +43,7 @@ export function makeWatcher(
     log: (line) => lines.push(line),
     ...options,
   });
-  return { watcher, lines, counter };
+  return { watcher, lines, counter, client };
 }
 
 /** Dev account `index` as a local signing account (anvil's dev accounts are also unlocked). */
