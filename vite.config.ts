@@ -12,11 +12,13 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), tailwindcss()],
     // Slim stand-ins for two packages RainbowKit loads on every page but the app never needs whole
-    // (first-load JavaScript budget, SPEC.md §10; why each is safe: the files' own comments).
+    // (first-load JavaScript budget, docs/rules.md §10; why each is safe: the files' own comments).
     resolve: {
       alias: {
-        "ua-parser-js": fileURLToPath(new URL("./src/vendor/ua-parser.ts", import.meta.url)),
-        "@adraffy/ens-normalize": fileURLToPath(new URL("./src/vendor/ens-normalize.ts", import.meta.url)),
+        "ua-parser-js": fileURLToPath(new URL("./src/app/vendor/ua-parser.ts", import.meta.url)),
+        "@adraffy/ens-normalize": fileURLToPath(
+          new URL("./src/app/vendor/ens-normalize.ts", import.meta.url),
+        ),
       },
     },
     define: { __FEDPAY_CONFIG__: JSON.stringify(appConfig) },

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { build, preview } from "vite";
 import { freePort, startAnvil } from "../scripts/lib/anvil.ts";
-import { binDir, dataDir, repoRoot } from "../scripts/lib/paths.ts";
-import { run } from "../scripts/lib/run.ts";
+import { compileContracts } from "../scripts/lib/compile.ts";
+import { dataDir, repoRoot } from "../scripts/lib/paths.ts";
 import { generateAbis } from "../scripts/gen-abi.ts";
 import { publishE2EEnvironment } from "./fixtures/e2e-env.ts";
 
@@ -23,15 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const anvil = await startAnvil({ port: await freePort() });
   say(`anvil on ${anvil.rpcUrl}`);
   try {
-    const compile = await run(path.join(binDir, "hardhat"), [
-      "--config",
-      "contracts/hardhat.config.cts",
-      "--tsconfig",
-      "contracts/tsconfig.json",
-      "compile",
-      "--quiet",
-    ]);
-    if (compile.code !== 0) throw new Error(`Contract compilation failed:\n${compile.output}`);
+    await compileContracts({ quiet: true });
     generateAbis();
 
     // After the ABIs exist: the seed imports them.

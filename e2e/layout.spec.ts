@@ -2,9 +2,9 @@
 // their own box) and no control sticks out of its card, with the header's acting-account widget
 // shown; the same on a laptop. A screenshot of each page is attached to the test's results for a
 // person to look at.
-import { randomUUID } from "node:crypto";
 import type { Page, TestInfo } from "@playwright/test";
-import { priceOf } from "../src/lib/price.ts";
+import { newJobId } from "../src/protocol/jobId.ts";
+import { priceOf } from "../src/protocol/money/index.ts";
 import type { TestChain } from "./fixtures/chain.ts";
 import { connectDevWallet, connectInjectedWallet, devAccount, expect, test } from "./fixtures/test.ts";
 
@@ -113,7 +113,7 @@ for (const [device, viewport] of [
         gdsFeeBps: params.gdsFeeBps,
       });
       for (let i = 0; i < 6; i++) {
-        const id = `0x${randomUUID().replaceAll("-", "")}`;
+        const id = newJobId();
         await chain.walletFor(gds).writeContract({
           ...chain.market,
           functionName: "placeOrder",

@@ -21,7 +21,7 @@ import {
   readDeploymentRecord,
   writeDeploymentRecord,
 } from "./lib/deployment-record.ts";
-import { artifactsDir, defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
+import { artifactsDir, deploymentFileOf, repoRoot } from "./lib/paths.ts";
 import { analyzeImplementation } from "./lib/storage-layout.ts";
 
 export interface DeployOptions {
@@ -124,9 +124,7 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
   const log = options.log ?? console.log;
   const ctx = await connect(options.rpcUrl);
   const chainId = ctx.chain.id;
-  const recordFile = options.recordFile
-    ? path.resolve(repoRoot, options.recordFile)
-    : defaultDeploymentFile(chainId);
+  const recordFile = deploymentFileOf(chainId, options.recordFile);
   const existing = readDeploymentRecord(recordFile);
   if (existing && existing.chainId === chainId && !options.force) {
     const code = await ctx.publicClient.getCode({ address: existing.jobMarket });

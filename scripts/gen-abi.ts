@@ -1,4 +1,4 @@
-// Generates src/generated/abis.ts from the Hardhat artifacts: the typed ABIs the app imports.
+// Generates src/protocol/generated/abis.ts from the Hardhat artifacts: the typed ABIs the app imports.
 // JobMarket's ABI is merged with the errors and events of every library it links, because a revert
 // or an event raised inside an external library reaches the app from the proxy's address.
 import fs from "node:fs";

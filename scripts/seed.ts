@@ -1,25 +1,18 @@
 // Seeds the demo through the same contract calls users make: roles, node stakes, and jobs in
 // several states so every page shows something real at once.
 // Usage: npm run seed -- [--rpc URL] [--record FILE] [--force]
-import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { type Address, type Hex, parseEther } from "viem";
-import { devAccountsWithRole } from "../src/config/devAccounts.ts";
-import { jobMarketAbi } from "../src/generated/abis.ts";
+import { devAccountsWithRole } from "../src/protocol/devAccounts.ts";
+import { ALL, JobState, JobType, Role, Status, TaskType, type StatusTuple } from "../src/protocol/enums.ts";
+import { jobMarketAbi } from "../src/protocol/generated/abis.ts";
+import { newJobId } from "../src/protocol/jobId.ts";
+import { priceOf } from "../src/protocol/money/index.ts";
 import { connect, write } from "./lib/chain.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord } from "./lib/deployment-record.ts";
-import { defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
+import { deploymentFileOf } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed, type SeededJob } from "./lib/seeded-job.ts";
-
-const ALL = 0xffffffff;
-const HORIZONTAL = 0;
-const VERTICAL = 1;
-const ROLE_DO = 1;
-const ROLE_MPC = 2;
-const TASK = { training: 0, psi: 1, aggregation: 2 } as const;
-const STATUS = { started: 0, inProgress: 1, completed: 2, failed: 3 } as const;
 
 /** Readable amounts: every DO asks 0.1 ETH per job, every MPC 0.05 ETH; nodes stake 5 ETH. */
 const DO_PRICE = parseEther("0.1");
@@ -32,12 +25,6 @@ const qcs = devAccountsWithRole("qc").map((a) => a.address);
 const dos = devAccountsWithRole("do").map((a) => a.address);
 const mpcs = devAccountsWithRole("mpc").map((a) => a.address);
 
-type Status = { taskType: number; epoch: number; batch: number; status: number };
-
-function newJobId(): Hex {
-  return `0x${randomUUID().replaceAll("-", "")}`;
-}
-
 interface SeedOptions {
   rpcUrl: string;
   recordFile?: string;
@@ -46,14 +33,10 @@ interface SeedOptions {
   log?: (line: string) => void;
 }
 
-const JOB_STATE = { ordered: 1, dispatched: 2, completed: 4, failed: 5, cancelled: 6 } as const;
-
 export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | undefined> {
   const log = options.log ?? console.log;
   const ctx = await connect(options.rpcUrl);
-  const recordFile = options.recordFile
-    ? path.resolve(repoRoot, options.recordFile)
-    : defaultDeploymentFile(ctx.chain.id);
+  const recordFile = deploymentFileOf(ctx.chain.id, options.recordFile);
   const record = readDeploymentRecord(recordFile);
   if (!record) throw new Error(`No deployment record at ${recordFile}: deploy first`);
   const market = { address: record.jobMarket, abi: jobMarketAbi } as const;
@@ -83,25 +66,27 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
 
   // Nodes: five DOs and three MPCs, each staking 5 ETH.
   for (const [role, nodes] of [
-    [ROLE_DO, dos],
-    [ROLE_MPC, mpcs],
+    [Role.DO, dos],
+    [Role.MPC, mpcs],
   ] as const) {
     for (const node of nodes) {
       const view = await read.readContract({ ...market, functionName: "getNode", args: [node] });
-      if (view.role === 0)
+      if (view.role === Role.None)
         await send(node, { functionName: "registerNode", args: [role], value: NODE_STAKE });
     }
   }
 
   const gdsFeeBps = (await read.readContract({ ...market, functionName: "parameters" })).gdsFeeBps;
-  const quoteOf = async (jobType: number, jobDos: Address[], mpcCount: number) =>
-    (
-      await read.readContract({
-        ...market,
-        functionName: "priceOf",
-        args: [jobType, jobDos.map(() => DO_PRICE), 1, mpcCount, MPC_PRICE, gdsFeeBps],
-      })
-    ).total;
+  // The quote is the price itself (the money model's priceOf): the QC pays it, the MPCs dispatch it.
+  const quoteOf = (jobType: number, jobDos: Address[], mpcCount: number) =>
+    priceOf({
+      jobType,
+      doPrices: jobDos.map(() => DO_PRICE),
+      modelComplexityFactor: 1,
+      mpcCount,
+      mpcPrice: MPC_PRICE,
+      gdsFeeBps,
+    }).total;
 
   /** placeOrder by the GDS; optionally the QC pays the quote and the GDS assigns MPCs (dispatch). */
   const order = async (p: {
@@ -114,7 +99,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     assign: boolean;
   }): Promise<Hex> => {
     const id = newJobId();
-    const quote = await quoteOf(p.jobType, p.jobDos, p.jobMpcs.length);
+    const quote = quoteOf(p.jobType, p.jobDos, p.jobMpcs.length);
     await send(gds, {
       functionName: "placeOrder",
       args: [
@@ -133,10 +118,10 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     if (p.assign) await send(gds, { functionName: "assignMpcs", args: [id, p.jobMpcs, MPC_PRICE] });
     return id;
   };
-  const report = (who: Address, id: Hex, status: Status) =>
+  const report = (who: Address, id: Hex, status: StatusTuple) =>
     send(who, { functionName: "updateJobStatus", args: [id, status] });
-  const training = (epoch: number, batch: number, status: number): Status => ({
-    taskType: TASK.training,
+  const training = (epoch: number, batch: number, status: number): StatusTuple => ({
+    taskType: TaskType.Training,
     epoch,
     batch,
     status,
@@ -146,7 +131,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
 
   // 1. Ordered: placed by the GDS, waiting for the QC's payment and the MPCs.
   const ordered = await order({
-    jobType: HORIZONTAL,
+    jobType: JobType.Horizontal,
     qc: qcs[0]!,
     jobDos: [dos[0]!, dos[1]!, dos[2]!],
     jobMpcs: [mpcs[0]!],
@@ -156,13 +141,13 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
   });
   jobs.push({
     id: ordered,
-    expectedState: JOB_STATE.ordered,
+    expectedState: JobState.Ordered,
     state: "Ordered (QC 1 has not paid yet; no MPC assigned)",
   });
 
   // 2. Dispatched with progress: DOs are in epoch 1 of 3, the MPCs aggregated epoch 0.
   const running = await order({
-    jobType: HORIZONTAL,
+    jobType: JobType.Horizontal,
     qc: qcs[0]!,
     jobDos: [dos[1]!, dos[2]!, dos[3]!, dos[4]!],
     jobMpcs: [mpcs[0]!, mpcs[1]!],
@@ -171,26 +156,26 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     assign: true,
   });
   for (const [i, node] of [dos[1]!, dos[2]!, dos[3]!, dos[4]!].entries()) {
-    await report(node, running, training(0, ALL, STATUS.completed));
-    await report(node, running, training(1, i + 1, STATUS.inProgress));
+    await report(node, running, training(0, ALL, Status.Completed));
+    await report(node, running, training(1, i + 1, Status.InProgress));
   }
   for (const mpc of [mpcs[0]!, mpcs[1]!]) {
     await report(mpc, running, {
-      taskType: TASK.aggregation,
+      taskType: TaskType.Aggregation,
       epoch: 0,
       batch: ALL,
-      status: STATUS.completed,
+      status: Status.Completed,
     });
   }
   jobs.push({
     id: running,
-    expectedState: JOB_STATE.dispatched,
+    expectedState: JobState.Dispatched,
     state: "Dispatched (training epoch 1 of 3 in progress)",
   });
 
   // 3. Completed: two DOs finish both epochs; everyone is paid, the QC's change refunded.
   const completed = await order({
-    jobType: HORIZONTAL,
+    jobType: JobType.Horizontal,
     qc: qcs[1]!,
     jobDos: [dos[0]!, dos[1]!],
     jobMpcs: [mpcs[2]!],
@@ -199,22 +184,22 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     assign: true,
   });
   await report(mpcs[2]!, completed, {
-    taskType: TASK.aggregation,
+    taskType: TaskType.Aggregation,
     epoch: 0,
     batch: ALL,
-    status: STATUS.completed,
+    status: Status.Completed,
   });
   for (const node of [dos[0]!, dos[1]!]) {
-    await report(node, completed, training(0, ALL, STATUS.completed));
-    await report(node, completed, training(1, ALL, STATUS.completed));
-    await report(node, completed, training(ALL, ALL, STATUS.completed));
+    await report(node, completed, training(0, ALL, Status.Completed));
+    await report(node, completed, training(1, ALL, Status.Completed));
+    await report(node, completed, training(ALL, ALL, Status.Completed));
   }
-  jobs.push({ id: completed, expectedState: JOB_STATE.completed, state: "Completed (rewards paid)" });
+  jobs.push({ id: completed, expectedState: JobState.Completed, state: "Completed (rewards paid)" });
 
   // 4. Failed: a vertical job where DO 5 reports its own failure during training; the GDS settles
   //    the abort at once (DO 5 is fined, the others compensated for their completed epochs).
   const failed = await order({
-    jobType: VERTICAL,
+    jobType: JobType.Vertical,
     qc: qcs[1]!,
     jobDos: [dos[2]!, dos[3]!, dos[4]!],
     jobMpcs: [mpcs[1]!, mpcs[2]!],
@@ -223,20 +208,20 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     assign: true,
   });
   for (const node of [dos[2]!, dos[3]!, dos[4]!, mpcs[1]!, mpcs[2]!]) {
-    await report(node, failed, { taskType: TASK.psi, epoch: ALL, batch: ALL, status: STATUS.completed });
+    await report(node, failed, { taskType: TaskType.PSI, epoch: ALL, batch: ALL, status: Status.Completed });
   }
-  for (const node of [dos[2]!, dos[3]!]) await report(node, failed, training(0, ALL, STATUS.completed));
-  await report(dos[4]!, failed, training(0, 2, STATUS.failed));
+  for (const node of [dos[2]!, dos[3]!]) await report(node, failed, training(0, ALL, Status.Completed));
+  await report(dos[4]!, failed, training(0, 2, Status.Failed));
   await send(gds, { functionName: "settleAbort", args: [failed] });
   jobs.push({
     id: failed,
-    expectedState: JOB_STATE.failed,
+    expectedState: JobState.Failed,
     state: "Failed (DO 5 reported its own failure; abort settled)",
   });
 
   // 5. Cancelled: QC 2 paid, then cancelled before dispatch (full refund).
   const cancelled = await order({
-    jobType: HORIZONTAL,
+    jobType: JobType.Horizontal,
     qc: qcs[1]!,
     jobDos: [dos[3]!],
     jobMpcs: [mpcs[0]!],
@@ -247,7 +232,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
   await send(qcs[1]!, { functionName: "cancelJob", args: [cancelled] });
   jobs.push({
     id: cancelled,
-    expectedState: JOB_STATE.cancelled,
+    expectedState: JobState.Cancelled,
     state: "Cancelled (before dispatch, QC 2 refunded)",
   });
 

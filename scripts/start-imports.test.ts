@@ -1,6 +1,6 @@
-// `npm ci && npm start` on a fresh clone: start.ts generates the typed ABIs (src/generated, git-ignored)
+// `npm ci && npm start` on a fresh clone: start.ts generates the typed ABIs (src/protocol/generated, git-ignored)
 // and only then loads the modules that import them. A static import chain from start.ts to
-// src/generated would crash the first command before it could generate anything (it once did,
+// src/protocol/generated would crash the first command before it could generate anything (it once did,
 // through seed.ts), while every test run, which generates the ABIs first, stayed green.
 import fs from "node:fs";
 import path from "node:path";
@@ -34,6 +34,6 @@ describe("npm start on a fresh clone", () => {
   it("loads nothing generated before it has generated it", () => {
     const loaded = [...loadedBeforeStart(path.join(repoRoot, "scripts/start.ts"))];
     expect(loaded).toContain(path.join("scripts", "lib", "local-chain.ts"));
-    expect(loaded.filter((f) => f.startsWith(path.join("src", "generated")))).toEqual([]);
+    expect(loaded.filter((f) => f.startsWith(path.join("src", "protocol", "generated")))).toEqual([]);
   });
 });

@@ -1,18 +1,18 @@
 // `npm start`: the local chain (persisted), the contract (deployed once), the demo (seeded once)
 // and the Vite dev server, with one readable summary. Ctrl-C stops everything it started.
 // Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
-// --no-watcher runs without the GDS watcher (scripts/gds-watcher), which otherwise runs beside the app.
+// --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app.
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
+import { LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
 import { parseFlags } from "./lib/cli.ts";
 import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-chain.ts";
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./lib/seeded-job.ts";
-import { startWatcherProcess, type WatcherProcess } from "./gds-watcher/spawn.ts";
+import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
 
 const CHAIN_PORT = 8545;
-const CHAIN_ID = 31337;
 const stateFile = path.join(anvilStateDir, "state.json");
 
 const { flags } = parseFlags(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // `npm test`: every check and every test runner, with one total at the end:
-//   format, lint (eslint, solhint) beside compile + typed ABIs, typecheck (app, contracts),
+//   format, lint (eslint, solhint) beside compile + typed ABIs, typecheck (each room of
+//   docs/architecture.md under its own tsconfig, and the contract tests),
 //   contract tests (Hardhat/mocha), unit and component tests (Vitest), app build, browser tests (Playwright).
 // Checks count as one test each; test runners count their tests. Exit code 1 if anything failed.
 import fs from "node:fs";
@@ -107,13 +108,21 @@ async function main() {
   const [compiled, linted] = await Promise.all([run("npm", ["run", "--silent", "gen:abi"]), lints()]);
   for (const { c, result } of linted) record(c.name, result);
   record("compile contracts + typed ABIs", compiled);
+  // A tsconfig per room: the protocol sees neither DOM nor Node types, the app no Node types, the
+  // services no DOM; tools, browser tests and every test see both.
+  const typecheck = (room: string, project: string, ...extra: string[]): Check => ({
+    name: `typecheck (${room})`,
+    command: bin("tsc"),
+    args: ["-p", project, ...extra],
+  });
   await checks([
-    { name: "typecheck (app, scripts, e2e)", command: bin("tsc"), args: ["-p", "tsconfig.json"] },
-    {
-      name: "typecheck (contract tests)",
-      command: bin("tsc"),
-      args: ["-p", "contracts/tsconfig.json", "--noEmit"],
-    },
+    typecheck("protocol", "src/protocol"),
+    typecheck("app", "src/app"),
+    typecheck("services", "src/services"),
+  ]);
+  await checks([
+    typecheck("tools, e2e and tests", "tsconfig.json"),
+    typecheck("contract tests", "contracts/tsconfig.json", "--noEmit"),
   ]);
 
   await tests("contract tests (hardhat)", "npm", ["run", "--silent", "contracts:test"], mochaCounts);

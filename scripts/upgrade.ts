@@ -5,7 +5,6 @@
 //   --contract  the new implementation (default JobMarket: the current source)
 //   --call      a no-argument function to run in the upgrade transaction (e.g. initializeV2)
 // Signer: UPGRADER_PRIVATE_KEY if set, else the record's admin when the node has it unlocked (anvil).
-import path from "node:path";
 import {
   type Address,
   encodeFunctionData,
@@ -19,7 +18,7 @@ import { fullyQualifiedName, loadAllArtifacts, linkBytecode, requireArtifact } f
 import { connect, deployCode, write } from "./lib/chain.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord, writeDeploymentRecord } from "./lib/deployment-record.ts";
-import { defaultDeploymentFile, repoRoot } from "./lib/paths.ts";
+import { deploymentFileOf } from "./lib/paths.ts";
 import { analyzeImplementation, assertLayoutCompatible } from "./lib/storage-layout.ts";
 import type { StorageLayout } from "@openzeppelin/upgrades-core";
 import { deployLibraries } from "./deploy.ts";
@@ -52,9 +51,7 @@ export interface UpgradeResult {
 export async function upgradeMarket(options: UpgradeOptions): Promise<UpgradeResult> {
   const log = options.log ?? console.log;
   const ctx = await connect(options.rpcUrl);
-  const recordFile = options.recordFile
-    ? path.resolve(repoRoot, options.recordFile)
-    : defaultDeploymentFile(ctx.chain.id);
+  const recordFile = deploymentFileOf(ctx.chain.id, options.recordFile);
   const record = readDeploymentRecord(recordFile);
   if (!record) throw new Error(`No deployment record at ${recordFile}`);
   const code = await ctx.publicClient.getCode({ address: record.jobMarket });

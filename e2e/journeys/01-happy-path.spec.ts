@@ -2,8 +2,11 @@
 // the GDS orders, the QC pays, the GDS assigns the MPC (dispatch), the DOs and the MPC post progress,
 // the last DO completes, everyone is paid, and a DO withdraws its fee to its wallet.
 import { formatEther, parseEther } from "viem";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
-import { completion, priceOf } from "./support/spec-rules.ts";
+import { JobState, JobType } from "../../src/protocol/enums.ts";
+import { gainOf, jobMembers, movesOf } from "../../scripts/lib/settlement-oracle.ts";
+import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
+import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import {
   actAs,
@@ -36,7 +39,11 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
 }, testInfo) => {
   test.setTimeout(120_000);
   const params = await market.parameters();
-  const price = priceOf(JOB_TYPE.horizontal, doPrices, 1n, 1n, mpcPrice, BigInt(params.gdsFeeBps));
+  const price = priceOfTerms(
+    { jobType: JobType.Horizontal, doPrices, factor: 1, mpcCount: 1 },
+    mpcPrice,
+    params.gdsFeeBps,
+  );
   const everyone = [gds, qc, ...dos, mpc];
   const start = await market.balances(everyone);
 
@@ -57,7 +64,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   await form.getByTestId("place-order-button").click();
   await expect(form.getByTestId("place-order-button-status")).toContainText("Confirmed in block");
   let job = await market.job(id);
-  expect(job.state).toBe(JOB_STATE.ordered);
+  expect(job.state).toBe(JobState.Ordered);
   expect(job.quote).toBe(price.total);
   expect(job.collateral).toBe(price.collateral);
 
@@ -84,7 +91,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   await assign.getByTestId("assign-button").click();
   await expect(assign.getByTestId("assign-outcome")).toContainText("dispatched");
   job = await market.job(id);
-  expect(job.state).toBe(JOB_STATE.dispatched);
+  expect(job.state).toBe(JobState.Dispatched);
   expect(job.totalPrice).toBe(price.total);
 
   // ── Dashboard: the dispatch is in the live feed ──
@@ -120,25 +127,19 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
     page.getByRole("region", { name: /My settled jobs/ }).getByTestId(`job-row-${id}`),
   ).toContainText("Completed");
 
-  // ── On chain: SPEC §4's happy path to the wei, and each balance grew by exactly that ──
-  expect((await market.job(id)).state).toBe(JOB_STATE.completed);
-  const expected = completion({
-    qc,
-    gds,
-    paid,
-    price,
-    paidMembers: [...dos.map((who, i) => ({ who, fee: price.doFees[i]! })), { who: mpc, fee: price.mpcFee }],
-  });
-  const settled = await market.settlement(id);
-  expect(settled.rewards).toEqual(expected.rewards);
-  expect(settled.refunds).toEqual(expected.refunds);
-  expect(settled.fines.size).toBe(0);
-  expect(expected.refundOf(qc)).toBe(overpayment);
+  // ── On chain: the happy path of docs/rules.md §4 to the wei, and each balance grew by exactly that ──
+  expect((await market.job(id)).state).toBe(JobState.Completed);
+  const expected = settleCompleted(
+    { gds, collateral: price.collateral, totalPrice: price.total, paid },
+    jobMembers({ dos, doPrices, factor: 1 }, [mpc], price),
+  );
+  expect(await market.settlement(id)).toEqual(movesOf(expected));
+  expect(expected.fines).toEqual([]);
+  expect(expected.refund).toBe(overpayment);
   const end = await market.balances(everyone);
+  // Measured before the order locked any collateral: the settlement unlocks it again.
   for (const who of everyone)
-    expect(end.get(who)! - start.get(who)!, `balance of ${who}`).toBe(
-      expected.rewardOf(who) + expected.refundOf(who),
-    );
+    expect(end.get(who)! - start.get(who)!, `balance of ${who}`).toBe(gainOf(expected, qc, who));
 
   // ── Dashboard: RewardDistributed and Refund in the live feed ──
   await goTo(page, "Dashboard");
@@ -149,7 +150,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   // Each node's free stake on the dashboard is its starting stake plus its fee.
   for (const who of [...dos, mpc])
     await expect(page.getByTestId(`node-row-${who.toLowerCase()}`)).toContainText(
-      coin(start.get(who)! + expected.rewardOf(who)),
+      coin(start.get(who)! + creditOf(expected, who)),
     );
 
   // ── Job page: who got what ──
@@ -159,7 +160,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   const breakdown = page.getByTestId("settlement-breakdown");
   for (const who of [gds, ...dos, mpc])
     await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
-      coin(expected.rewardOf(who)),
+      coin(creditOf(expected, who)),
     );
   await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(coin(overpayment));
   const jobPageShot = await page.screenshot({ fullPage: true, path: testInfo.outputPath("job-page.png") });
@@ -167,7 +168,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
 
   // ── A DO withdraws its fee: the coins reach its wallet (less the gas it paid) ──
   const withdrawer = dos[0]!;
-  const fee = expected.rewardOf(withdrawer);
+  const fee = creditOf(expected, withdrawer);
   await actAs(page, jw, withdrawer);
   await goTo(page, "Node");
   const marketBefore = await market.balance(withdrawer);

@@ -1,8 +1,11 @@
 // Journey 2: a DO stops heartbeating; 3,600 blocks pass; the GDS console flags it; reporting it
-// refunds the QC and compensates the good DOs exactly as SPEC.md §6 says.
+// refunds the QC and compensates the good DOs exactly as docs/rules.md §6 says.
 import { parseEther } from "viem";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
-import { failure, priceOf } from "./support/spec-rules.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
+import { creditOf, doFee, fineOfAccount, settleFailure } from "../../src/protocol/money/index.ts";
+import { cast, horizontalFines } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, openApp } from "./support/ui.ts";
 
@@ -14,7 +17,7 @@ const doPrices = [parseEther("0.1"), parseEther("0.2"), parseEther("0.3")];
 const mpcs = [cast.mpcs[0]!, cast.mpcs[1]!];
 const mpcPrice = parseEther("0.04");
 const totalEpochs = 3;
-/** How the job page names reason 1 (SPEC §8). */
+/** How the job page names reason 1 (docs/rules.md §8). */
 const HEARTBEAT_TIMEOUT = "Heartbeat timeout";
 
 test.use({ walletAccount: gds });
@@ -26,12 +29,12 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   chain,
 }) => {
   test.setTimeout(90_000);
-  const terms = { jobType: JOB_TYPE.horizontal, qc, dos, doPrices, factor: 1, mpcCount: 2, totalEpochs };
+  const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 2, totalEpochs };
   const id = await market.dispatchedJob(gds, terms, mpcs, mpcPrice);
   const job = await market.job(id);
   expect(job.params.timeoutBlocks).toBe(3600);
   expect(job.params.detectedFineBps).toBe(10_000);
-  const price = priceOf(JOB_TYPE.horizontal, doPrices, 1n, 2n, mpcPrice, BigInt(job.params.gdsFeeBps));
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
   // The good ones train an epoch; the silent DO never says anything again.
   await market.trainEpochs(dos[0]!, id, 1);
   await market.trainEpochs(dos[1]!, id, 1);
@@ -58,32 +61,24 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   await reportButton.click();
   await expect(flagged).toBeHidden();
 
-  // On chain: SPEC §6 rules 1–4 with one detected offender, settled by reportFailure.
-  expect((await market.job(id)).state).toBe(JOB_STATE.failed);
-  const expected = failure({
-    qc,
-    gds,
-    paid: price.total,
-    collateral: price.collateral,
-    offenders: [{ who: silent, fineBps: 10_000n }],
-    goodDos: [0, 1].map((i) => ({ who: dos[i]!, fee: price.doFees[i]!, completedEpochs: 1n })),
-    goodMpcs: mpcs.map((who) => ({ who, fee: price.mpcFee })),
-    shares: [1250n, 3750n, 5000n],
-    byAbort: false,
-    totalEpochs: BigInt(totalEpochs),
-  });
-  const settled = await market.settlement(id);
-  expect(settled.fines).toEqual(expected.fines);
-  expect(settled.rewards).toEqual(expected.rewards);
-  expect(settled.refunds).toEqual(expected.refunds);
-  expect(expected.refundOf(qc)).toBe(price.total);
-  expect(expected.rewardOf(dos[0]!)).toBeGreaterThan(price.doFees[0]!); // fee + a share of the rest
+  // On chain: docs/rules.md §6 rules 1–4 with one detected offender, settled by reportFailure, with
+  // the default fines and Horizontal shares the job snapshotted.
+  expect((await market.job(id)).state).toBe(JobState.Failed);
+  const expected = settleFailure(
+    paidInFull(gds, price),
+    jobMembers({ dos, doPrices, factor: 1 }, mpcs, price, [1, 1, 0]),
+    [{ account: silent, reason: FailureReason.HeartbeatTimeout }],
+    { ...horizontalFines, byEpochs: false, totalEpochs },
+  );
+  expect(await market.settlement(id)).toEqual(movesOf(expected));
+  expect(expected.refund).toBe(price.total);
+  expect(creditOf(expected, dos[0]!)).toBeGreaterThan(doFee(doPrices[0]!, 1)); // fee + a share of the rest
   const after = await market.balances(everyone);
+  // Good nodes also get their collateral back; the silent DO loses all of its own (a 100 % fine).
+  expect(releasedTo(expected, silent)).toBe(0n);
   for (const who of everyone) {
-    // Good nodes also get their collateral back; the silent DO loses all of its own (a 100 % fine).
-    const released = who === silent || who === gds || who === qc ? 0n : price.collateral;
     expect(after.get(who)! - before.get(who)!, `balance of ${who}`).toBe(
-      expected.rewardOf(who) + expected.refundOf(who) + released,
+      gainOf(expected, qc, who) + releasedTo(expected, who),
     );
   }
   expect((await market.node(silent)).locked).toBe(silentLocked - price.collateral);
@@ -93,11 +88,11 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   await page.getByTestId(`job-row-${id}`).getByRole("link").click();
   const breakdown = page.getByTestId("settlement-breakdown");
   await expect(breakdown.getByTestId(`outcome-${silent.toLowerCase()}`)).toContainText(
-    `${coin(expected.fineOf(silent))} (${HEARTBEAT_TIMEOUT})`,
+    `${coin(fineOfAccount(expected, silent))} (${HEARTBEAT_TIMEOUT})`,
   );
   await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(coin(price.total));
   for (const who of [gds, dos[0]!, dos[1]!, ...mpcs])
     await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
-      coin(expected.rewardOf(who)),
+      coin(creditOf(expected, who)),
     );
 });

@@ -1,8 +1,12 @@
 // Journey 3: a DO reports its own failure mid-training after seeing the fine; the GDS settles the
-// abort; the good DOs are compensated pro rata of their completed epochs (SPEC.md §6 rules 3 and 5).
+// abort; the good DOs are compensated pro rata of their completed epochs (docs/rules.md §6 rules 3 and 5).
 import { parseEther } from "viem";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
-import { failure, priceOf } from "./support/spec-rules.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { BPS } from "../../src/protocol/constants.ts";
+import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
+import { creditOf, fineOfAccount, settleFailure } from "../../src/protocol/money/index.ts";
+import { cast, horizontalFines } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -25,13 +29,21 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
   market,
 }) => {
   test.setTimeout(90_000);
-  const terms = { jobType: JOB_TYPE.horizontal, qc, dos, doPrices, factor: 2, mpcCount: 1, totalEpochs };
+  const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 2, mpcCount: 1, totalEpochs };
   const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);
   const job = await market.job(id);
   expect(job.params.selfReportFineBps).toBe(8000);
-  const price = priceOf(JOB_TYPE.horizontal, doPrices, 2n, 1n, mpcPrice, BigInt(job.params.gdsFeeBps));
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
   for (const [i, d] of dos.entries()) await market.trainEpochs(d, id, epochsDone[i]!);
-  const fine = (8000n * price.collateral) / 10_000n;
+  // docs/rules.md §6 with a self-reported offender and pro-rata compensation, settled by settleAbort.
+  const expected = settleFailure(
+    paidInFull(gds, price),
+    jobMembers({ dos, doPrices, factor: 2 }, [mpc], price, epochsDone),
+    [{ account: reporter, reason: FailureReason.SelfReported }],
+    { ...horizontalFines, byEpochs: true, totalEpochs },
+  );
+  const fine = fineOfAccount(expected, reporter);
+  expect(fine).toBe((8000n * price.collateral) / BPS);
 
   // ── The DO sees the fine, then confirms ──
   await openApp(page, jw);
@@ -46,7 +58,7 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
   await question.getByRole("button", { name: "Yes, report my failure" }).click();
   await expect(card.getByTestId(`next-step-${id}`)).toContainText("A failure was reported: stop working.");
   const aborting = await market.job(id);
-  expect(aborting.state).toBe(JOB_STATE.aborting);
+  expect(aborting.state).toBe(JobState.Aborting);
   expect(aborting.abortReporter).toBe(reporter);
 
   // ── The GDS settles the abort from its console ──
@@ -54,36 +66,15 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
   await goTo(page, "GDS");
   await page.getByTestId(`gds-settle-${id}`).click();
   await expect(page.getByTestId(`gds-settle-${id}`)).toBeHidden();
-  expect((await market.job(id)).state).toBe(JOB_STATE.failed);
+  expect((await market.job(id)).state).toBe(JobState.Failed);
 
-  // ── On chain: SPEC §6 with a self-reported offender and pro-rata compensation ──
-  const expected = failure({
-    qc,
-    gds,
-    paid: price.total,
-    collateral: price.collateral,
-    offenders: [{ who: reporter, fineBps: 8000n }],
-    goodDos: [0, 1].map((i) => ({
-      who: dos[i]!,
-      fee: price.doFees[i]!,
-      completedEpochs: BigInt(epochsDone[i]!),
-    })),
-    goodMpcs: [{ who: mpc, fee: price.mpcFee }],
-    shares: [1250n, 3750n, 5000n],
-    byAbort: true,
-    totalEpochs: BigInt(totalEpochs),
-  });
-  expect(expected.fineOf(reporter)).toBe(fine);
-  const settled = await market.settlement(id);
-  expect(settled.fines).toEqual(expected.fines);
-  expect(settled.rewards).toEqual(expected.rewards);
-  expect(settled.refunds).toEqual(expected.refunds);
+  // ── On chain: exactly the settlement the model gave before the report ──
+  expect(await market.settlement(id)).toEqual(movesOf(expected));
+  expect(releasedTo(expected, reporter)).toBe(price.collateral - fine);
   const after = await market.balances(everyone);
   for (const who of everyone) {
-    const released =
-      who === gds || who === qc ? 0n : who === reporter ? price.collateral - fine : price.collateral;
     expect(after.get(who)! - before.get(who)!, `balance of ${who}`).toBe(
-      expected.rewardOf(who) + expected.refundOf(who) + released,
+      gainOf(expected, qc, who) + releasedTo(expected, who),
     );
   }
 
@@ -96,7 +87,7 @@ test("journey 3: a DO self-reports with the fine shown first; the abort settles 
   await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(coin(price.total));
   for (const who of [gds, dos[0]!, dos[1]!, mpc])
     await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
-      coin(expected.rewardOf(who)),
+      coin(creditOf(expected, who)),
     );
   // Progress as it was at the abort: 3/4 and 1/4 epochs.
   for (const [i, d] of dos.entries())

@@ -1,8 +1,11 @@
 // Journey 4: the QC cancels, before and after dispatch, and the fine it was shown is what happened.
 import type { Page } from "@playwright/test";
 import { parseEther } from "viem";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
-import { cancellationAfterDispatch, priceOf } from "./support/spec-rules.ts";
+import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
+import { JobState, JobType } from "../../src/protocol/enums.ts";
+import { cancellationFine, creditOf, settleCancelled } from "../../src/protocol/money/index.ts";
+import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -10,7 +13,7 @@ const qc = cast.qcs[0]!;
 const mpc = cast.mpcs[2]!;
 const mpcPrice = parseEther("0.05");
 const terms = {
-  jobType: JOB_TYPE.horizontal,
+  jobType: JobType.Horizontal,
   qc,
   dos: [cast.dos[0]!, cast.dos[1]!],
   doPrices: [parseEther("0.1"), parseEther("0.25")],
@@ -20,6 +23,9 @@ const terms = {
 };
 
 test.use({ walletAccount: qc });
+
+/** The price of the journey's job for a GDS fee. */
+const priceWith = (gdsFeeBps: number) => priceOfTerms(terms, mpcPrice, gdsFeeBps);
 
 const settledRow = (page: Page, id: string) =>
   page.getByRole("region", { name: /Settled jobs/ }).getByTestId(`job-row-${id}`);
@@ -31,7 +37,8 @@ test.describe("journey 4: the QC cancels", () => {
     market,
   }) => {
     const id = await market.placeOrder(cast.gds, terms, mpcPrice);
-    const quote = (await market.job(id)).quote;
+    const ordered = await market.job(id);
+    const quote = ordered.quote;
     await market.pay(qc, id, quote);
     const balanceBefore = await market.balance(qc);
     const lockedBefore = await Promise.all(terms.dos.map(async (d) => (await market.node(d)).locked));
@@ -50,13 +57,15 @@ test.describe("journey 4: the QC cancels", () => {
 
     // On chain: cancelled, full refund, no fine, no reward, the DOs' collateral unlocked.
     const job = await market.job(id);
-    expect(job.state).toBe(JOB_STATE.cancelled);
-    const settled = await market.settlement(id);
-    expect(settled.refundOf(qc)).toBe(quote);
-    expect(settled.rewards.size).toBe(0);
-    expect(settled.fines.size).toBe(0);
+    expect(job.state).toBe(JobState.Cancelled);
+    const C = priceWith(ordered.params.gdsFeeBps).collateral;
+    const expected = settleCancelled(
+      { gds: cast.gds, collateral: C, totalPrice: 0n, paid: quote, dispatched: false, cancelFineBps: 6000 },
+      [],
+    );
+    expect(expected).toMatchObject({ credits: [], refund: quote, fines: [] });
+    expect(await market.settlement(id)).toEqual(movesOf(expected));
     expect(await market.balance(qc)).toBe(balanceBefore + quote);
-    const C = terms.doPrices.reduce((sum, p) => sum + p * BigInt(terms.factor), 0n);
     expect(job.collateral).toBe(C);
     for (const [i, d] of terms.dos.entries())
       expect((await market.node(d)).locked).toBe(lockedBefore[i]! - C);
@@ -71,35 +80,20 @@ test.describe("journey 4: the QC cancels", () => {
     jw,
     market,
   }) => {
-    const params = await market.parameters();
-    const price = priceOf(
-      terms.jobType,
-      terms.doPrices,
-      BigInt(terms.factor),
-      BigInt(terms.mpcCount),
-      mpcPrice,
-      BigInt(params.gdsFeeBps),
-    );
+    const price = priceWith((await market.parameters()).gdsFeeBps);
     const id = await market.dispatchedJob(cast.gds, terms, [mpc], mpcPrice);
     const job = await market.job(id);
-    expect(job.state).toBe(JOB_STATE.dispatched);
+    expect(job.state).toBe(JobState.Dispatched);
     expect(job.totalPrice).toBe(price.total);
-    // SPEC §6.6 with the default cancelFineBps (the job snapshotted it).
+    // docs/rules.md §6 rule 6 with the default cancelFineBps (the job snapshotted it).
     expect(job.params.cancelFineBps).toBe(6000);
-    const members = [
-      ...terms.dos.map((who, i) => ({ who, fee: price.doFees[i]! })),
-      { who: mpc, fee: price.mpcFee },
-    ];
-    const expected = cancellationAfterDispatch({
-      qc,
-      gds: cast.gds,
-      paid: price.total,
-      price,
+    const members = jobMembers(terms, [mpc], price);
+    const expected = settleCancelled(
+      { ...paidInFull(cast.gds, price), dispatched: true, cancelFineBps: 6000 },
       members,
-      cancelFineBps: 6000n,
-    });
-    const fine = (price.total * 6000n) / 10_000n;
-    const everyone = [qc, cast.gds, ...members.map((m) => m.who)];
+    );
+    const fine = cancellationFine(price.total, 6000);
+    const everyone = [qc, cast.gds, ...members.map((m) => m.account)];
     const before = await market.balances(everyone);
 
     await openApp(page, jw);
@@ -114,17 +108,13 @@ test.describe("journey 4: the QC cancels", () => {
     // Once the block is in, the job leaves the open jobs for the settled ones.
     await expect(settledRow(page, id)).toContainText("Cancelled");
 
-    // On chain: exactly SPEC §6.6, and each balance moved by its share (plus released collateral).
-    expect((await market.job(id)).state).toBe(JOB_STATE.cancelled);
-    const settled = await market.settlement(id);
-    expect(settled.refunds).toEqual(expected.refunds);
-    expect(settled.rewards).toEqual(expected.rewards);
-    expect(settled.fines.size).toBe(0);
-    expect(expected.refundOf(qc)).toBe(price.total - fine);
+    // On chain: exactly docs/rules.md §6 rule 6, and each balance moved by its share (plus released collateral).
+    expect((await market.job(id)).state).toBe(JobState.Cancelled);
+    expect(await market.settlement(id)).toEqual(movesOf(expected));
+    expect(expected.refund).toBe(price.total - fine);
     const after = await market.balances(everyone);
     for (const who of everyone) {
-      const collateral = members.some((m) => m.who === who) ? price.collateral : 0n;
-      const gained = expected.rewardOf(who) + expected.refundOf(who) + collateral;
+      const gained = gainOf(expected, qc, who) + releasedTo(expected, who);
       expect(after.get(who)! - before.get(who)!, `balance of ${who}`).toBe(gained);
     }
 
@@ -136,9 +126,9 @@ test.describe("journey 4: the QC cancels", () => {
     await expect(breakdown.getByTestId(`outcome-${qc.toLowerCase()}`)).toContainText(
       coin(price.total - fine),
     );
-    for (const who of [cast.gds, ...members.map((m) => m.who)])
+    for (const who of [cast.gds, ...members.map((m) => m.account)])
       await expect(breakdown.getByTestId(`outcome-${who.toLowerCase()}`)).toContainText(
-        coin(expected.rewardOf(who)),
+        coin(creditOf(expected, who)),
       );
   });
 });

@@ -1,8 +1,11 @@
 // Journey 5: a DO asks for an MPC to be replaced; the GDS replaces it from its console; at
-// completion the replaced MPC gets nothing and the new one its fee (SPEC.md §6 rule 7).
+// completion the replaced MPC gets nothing and the new one its fee (docs/rules.md §6 rule 7).
 import { parseEther } from "viem";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
-import { completion, priceOf } from "./support/spec-rules.ts";
+import { jobMembers, movesOf, paidInFull } from "../../scripts/lib/settlement-oracle.ts";
+import { JobState, JobType } from "../../src/protocol/enums.ts";
+import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
+import { cast } from "./support/constants.ts";
+import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
 
@@ -23,12 +26,12 @@ test("journey 5: a requested MPC replacement is done by the GDS; the replaced MP
   market,
 }) => {
   test.setTimeout(90_000);
-  const terms = { jobType: JOB_TYPE.horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
+  const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
   const oldStart = await market.balance(oldMpc);
   const newStart = await market.balance(newMpc);
   const id = await market.dispatchedJob(gds, terms, [oldMpc], mpcPrice);
   const job = await market.job(id);
-  const price = priceOf(JOB_TYPE.horizontal, doPrices, 1n, 1n, mpcPrice, BigInt(job.params.gdsFeeBps));
+  const price = priceOfTerms(terms, mpcPrice, job.params.gdsFeeBps);
 
   // ── The DO asks for the replacement ──
   await openApp(page, jw);
@@ -54,22 +57,12 @@ test("journey 5: a requested MPC replacement is done by the GDS; the replaced MP
 
   // ── The DOs finish (not what this journey is about: set directly) ──
   for (const d of dos) await market.finishTraining(d, id);
-  expect((await market.job(id)).state).toBe(JOB_STATE.completed);
+  expect((await market.job(id)).state).toBe(JobState.Completed);
 
   // ── On chain: the new MPC is paid its fee, the replaced one nothing ──
-  const expected = completion({
-    qc,
-    gds,
-    paid: price.total,
-    price,
-    paidMembers: [
-      ...dos.map((who, i) => ({ who, fee: price.doFees[i]! })),
-      { who: newMpc, fee: price.mpcFee },
-    ],
-  });
-  const settled = await market.settlement(id);
-  expect(settled.rewards).toEqual(expected.rewards);
-  expect(settled.rewardOf(oldMpc)).toBe(0n);
+  const expected = settleCompleted(paidInFull(gds, price), jobMembers(terms, [newMpc], price));
+  expect(await market.settlement(id)).toEqual(movesOf(expected));
+  expect(creditOf(expected, oldMpc)).toBe(0n);
   expect(await market.balance(oldMpc)).toBe(oldStart);
   expect(await market.balance(newMpc)).toBe(newStart + price.mpcFee);
 

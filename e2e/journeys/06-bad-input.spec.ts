@@ -2,8 +2,9 @@
 // stake, a job id that already exists. Each shows a readable message; nothing reaches the wallet.
 import type { Page } from "@playwright/test";
 import { formatEther, getAddress, parseEther } from "viem";
-import { formatCoin } from "../../src/lib/units.ts";
-import { cast, JOB_TYPE } from "./support/constants.ts";
+import { JobType } from "../../src/protocol/enums.ts";
+import { formatCoin } from "../../src/protocol/units.ts";
+import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
 import { coin, goTo, jobIdOfUuid, openApp, shortId } from "./support/ui.ts";
 
@@ -87,7 +88,7 @@ test.describe("journey 6: bad input on the order form", () => {
     await market.placeOrder(
       gds,
       {
-        jobType: JOB_TYPE.horizontal,
+        jobType: JobType.Horizontal,
         qc,
         dos: [cast.dos[1]!],
         doPrices: [parseEther("0.1")],

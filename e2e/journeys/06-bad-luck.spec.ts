@@ -2,11 +2,12 @@
 // coming back. Each shows a readable message, and nothing is sent or lost.
 import type { Page } from "@playwright/test";
 import type { Address } from "viem";
+import type { TestChain } from "../fixtures/chain.ts";
 import { e2eEnvironment } from "../fixtures/e2e-env.ts";
 import { AppRpc } from "./support/app-rpc.ts";
 import { cast } from "./support/constants.ts";
 import type { Market } from "./support/market.ts";
-import { startTcpGate } from "./support/tcp-gate.ts";
+import { startTcpGate } from "../../scripts/lib/tcp-gate.ts";
 import { expect, test } from "./support/test.ts";
 import { goTo, openApp } from "./support/ui.ts";
 
@@ -14,8 +15,9 @@ const node = cast.dos[4]!;
 test.use({ walletAccount: node });
 
 /** What the chain knows of the node's activity: nonce and last heartbeat. */
-async function footprint(market: Market, chainNonce: () => Promise<number>, who: Address) {
-  return { nonce: await chainNonce(), lastHeartbeat: (await market.node(who)).lastHeartbeat };
+async function footprint(market: Market, chain: TestChain, who: Address = node) {
+  const nonce = await chain.publicClient.getTransactionCount({ address: who, blockTag: "latest" });
+  return { nonce, lastHeartbeat: (await market.node(who)).lastHeartbeat };
 }
 
 const heartbeatButton = (page: Page) => page.getByTestId("heartbeat-button");
@@ -28,22 +30,21 @@ test.describe("journey 6: bad luck", () => {
     market,
     chain,
   }) => {
-    const nonce = () => chain.publicClient.getTransactionCount({ address: node, blockTag: "latest" });
     await openApp(page, jw);
     await goTo(page, "Node");
-    const before = await footprint(market, nonce, node);
+    const before = await footprint(market, chain);
 
     jw.rejectNextSignatures(1);
     await heartbeatButton(page).click();
     await expect(heartbeatStatus(page)).toHaveText("You rejected the signature; nothing was sent.");
     expect(jw.signatureRequests).toBe(1);
     expect(jw.sent).toHaveLength(0);
-    expect(await footprint(market, nonce, node)).toEqual(before);
+    expect(await footprint(market, chain)).toEqual(before);
 
     await heartbeatButton(page).click();
     await expect(heartbeatStatus(page)).toContainText("Confirmed in block");
     expect(jw.sent).toHaveLength(1);
-    const after = await footprint(market, nonce, node);
+    const after = await footprint(market, chain);
     expect(after.nonce).toBe(before.nonce + 1);
     expect(after.lastHeartbeat).toBeGreaterThan(before.lastHeartbeat);
   });
@@ -54,10 +55,9 @@ test.describe("journey 6: bad luck", () => {
     market,
     chain,
   }) => {
-    const nonce = () => chain.publicClient.getTransactionCount({ address: node, blockTag: "latest" });
     await openApp(page, jw);
     await goTo(page, "Node");
-    const before = await footprint(market, nonce, node);
+    const before = await footprint(market, chain);
 
     await jw.switchChainTo(1);
     const banner = page.getByRole("alert").filter({ hasText: "Your wallet is on chain 1" });
@@ -65,13 +65,13 @@ test.describe("journey 6: bad luck", () => {
     await heartbeatButton(page).click();
     await expect(heartbeatStatus(page)).toContainText(/chain|network|switch/i);
     expect(jw.sent).toHaveLength(0);
-    expect(await footprint(market, nonce, node)).toEqual(before);
+    expect(await footprint(market, chain)).toEqual(before);
 
     await banner.getByRole("button", { name: /Switch to/ }).click();
     await expect(banner).toBeHidden();
     await heartbeatButton(page).click();
     await expect(heartbeatStatus(page)).toContainText("Confirmed in block");
-    expect((await footprint(market, nonce, node)).nonce).toBe(before.nonce + 1);
+    expect((await footprint(market, chain)).nonce).toBe(before.nonce + 1);
   });
 
   test("the RPC going away: a send fails readably with nothing sent, and all resumes", async ({
@@ -86,12 +86,11 @@ test.describe("journey 6: bad luck", () => {
       // The app and the wallet both reach the node through the gate.
       await AppRpc.redirect(page, env.rpcUrl, gate.url);
       jw.pointTo(gate.url);
-      const nonce = () => chain.publicClient.getTransactionCount({ address: node, blockTag: "latest" });
       await openApp(page, jw);
       await goTo(page, "Node");
       const blockShown = page.getByTestId("block-number");
       await expect(blockShown).toHaveText(String(await chain.blockNumber()));
-      const before = await footprint(market, nonce, node);
+      const before = await footprint(market, chain);
 
       await gate.close();
       await heartbeatButton(page).click();
@@ -99,14 +98,14 @@ test.describe("journey 6: bad luck", () => {
         timeout: 20_000,
       });
       expect(jw.sent).toHaveLength(0);
-      expect(await footprint(market, nonce, node)).toEqual(before);
+      expect(await footprint(market, chain)).toEqual(before);
 
       await gate.open();
       const mined = await chain.mine(1);
       await expect(blockShown).toHaveText(String(mined), { timeout: 20_000 });
       await heartbeatButton(page).click();
       await expect(heartbeatStatus(page)).toContainText("Confirmed in block");
-      expect((await footprint(market, nonce, node)).nonce).toBe(before.nonce + 1);
+      expect((await footprint(market, chain)).nonce).toBe(before.nonce + 1);
     } finally {
       await gate.close();
     }

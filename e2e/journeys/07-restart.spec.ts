@@ -2,10 +2,11 @@
 // runs it); after a reload the dashboard shows the same jobs and the same balances.
 import type { Locator } from "@playwright/test";
 import { parseEther } from "viem";
+import { JobState, JobType } from "../../src/protocol/enums.ts";
 import { e2eEnvironment } from "../fixtures/e2e-env.ts";
-import { formatCoin } from "../../src/lib/units.ts";
+import { formatCoin } from "../../src/protocol/units.ts";
 import { AppRpc } from "./support/app-rpc.ts";
-import { cast, JOB_STATE, JOB_TYPE } from "./support/constants.ts";
+import { cast } from "./support/constants.ts";
 import { Market } from "./support/market.ts";
 import { RestartableChain } from "./support/restartable-chain.ts";
 import { expect, test } from "./support/test.ts";
@@ -30,7 +31,7 @@ test("journey 7: after a restart from the state file the dashboard shows the sam
     const id = await market.dispatchedJob(
       cast.gds,
       {
-        jobType: JOB_TYPE.horizontal,
+        jobType: JobType.Horizontal,
         qc: cast.qcs[1]!,
         dos: [cast.dos[0]!, cast.dos[2]!],
         doPrices: [parseEther("0.2"), parseEther("0.3")],
@@ -69,7 +70,7 @@ test("journey 7: after a restart from the state file the dashboard shows the sam
     await node.stop();
     await node.start();
     expect(await node.blockNumber()).toBe(block);
-    expect((await market.job(id)).state).toBe(JOB_STATE.dispatched);
+    expect((await market.job(id)).state).toBe(JobState.Dispatched);
     expect(await Promise.all(nodes.map((a) => market.node(a)))).toEqual(before);
     await page.reload();
     await checkAgainstChain();

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ANVIL_ACCOUNT_COUNT } from "../../src/config/devAccounts.ts";
+import { ANVIL_ACCOUNT_COUNT } from "../../src/protocol/devAccounts.ts";
 import { binDir } from "./paths.ts";
 
 export interface AnvilOptions {

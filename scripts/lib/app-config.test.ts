@@ -5,18 +5,40 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveAppConfig } from "./app-config.ts";
 
+const ADMIN = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+/** A deployment record as the deploy script writes it, in a file of its own. */
+function recordFile(fields: {
+  chainId: number;
+  jobMarket: string;
+  jobMarketLens?: null;
+  deployBlock?: string;
+}) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
+  const record = {
+    implementation: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+    jobMarketLens: null,
+    libraries: {},
+    deployBlock: "1",
+    deployer: ADMIN,
+    admin: ADMIN,
+    version: "1.0.0",
+    deployedAt: "2026-12-01T00:00:00.000Z",
+    storageLayout: null,
+    upgrades: [],
+    ...fields,
+  };
+  fs.writeFileSync(file, JSON.stringify(record));
+  return file;
+}
+
 describe("app configuration", () => {
   it("reads the chain's deployment record", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        chainId: 31337,
-        jobMarket: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
-        jobMarketLens: null,
-        deployBlock: "6",
-      }),
-    );
+    const file = recordFile({
+      chainId: 31337,
+      jobMarket: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+      deployBlock: "6",
+    });
     const config = resolveAppConfig({ VITE_DEPLOYMENT: file });
     expect(config).toMatchObject({
       chainId: 31337,
@@ -42,11 +64,12 @@ describe("app configuration", () => {
   });
 
   it("refuses a deployment record of another chain", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
-    fs.writeFileSync(
-      file,
-      JSON.stringify({ chainId: 1, jobMarket: "0x1111111111111111111111111111111111111111" }),
-    );
+    const file = recordFile({ chainId: 1, jobMarket: "0x1111111111111111111111111111111111111111" });
     expect(() => resolveAppConfig({ VITE_DEPLOYMENT: file })).toThrow(/chain 1/);
+  });
+
+  it("refuses a deployment record it cannot read, naming the field", () => {
+    const file = recordFile({ chainId: 31337, jobMarket: "0x1234" });
+    expect(() => resolveAppConfig({ VITE_DEPLOYMENT: file })).toThrow(/jobMarket is not an address/);
   });
 });

@@ -1,39 +1,19 @@
 // Resolves the chain and contract the app is built for, from VITE_* variables and the deployment
 // record. vite.config.ts injects the result as the compile-time constant __FEDPAY_CONFIG__.
 import path from "node:path";
+import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../../src/protocol/devAccounts.ts";
+import type { FedPayAppConfig } from "../../src/app/config/buildConfig.ts";
 import { readDeploymentRecord } from "./deployment-record.ts";
-import { defaultDeploymentFile, repoRoot } from "./paths.ts";
+import { deploymentFileOf, repoRoot } from "./paths.ts";
 
-export const LOCAL_CHAIN_ID = 31337;
-export const LOCAL_RPC_URL = "http://127.0.0.1:8545";
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
-
-export interface FedPayAppConfig {
-  chainId: number;
-  chainName: string;
-  rpcUrl: string;
-  nativeSymbol: string;
-  explorerUrl: string | null;
-  /** Anvil / Hardhat's chain id: enables the dev-account wallet and fast polling. */
-  isLocal: boolean;
-  devWallet: boolean;
-  jobMarketAddress: string;
-  jobMarketLensAddress: string;
-  /** Decimal string; the app turns it into a bigint. */
-  deployBlock: string;
-  /** Whether an address is known at all (a record or VITE_JOB_MARKET_ADDRESS). */
-  deployed: boolean;
-  deploymentSource: string;
-}
 
 export function resolveAppConfig(env: Record<string, string | undefined>): FedPayAppConfig {
   const chainId = Number(env.VITE_CHAIN_ID ?? LOCAL_CHAIN_ID);
   if (!Number.isSafeInteger(chainId) || chainId <= 0)
     throw new Error(`VITE_CHAIN_ID is not a chain id: ${env.VITE_CHAIN_ID}`);
   const isLocal = chainId === LOCAL_CHAIN_ID;
-  const recordFile = env.VITE_DEPLOYMENT
-    ? path.resolve(repoRoot, env.VITE_DEPLOYMENT)
-    : defaultDeploymentFile(chainId);
+  const recordFile = deploymentFileOf(chainId, env.VITE_DEPLOYMENT);
   const record = readDeploymentRecord(recordFile);
   if (record && record.chainId !== chainId) {
     throw new Error(`${recordFile} is for chain ${record.chainId}, but VITE_CHAIN_ID is ${chainId}`);

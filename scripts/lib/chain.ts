@@ -1,4 +1,4 @@
-// viem clients for scripts, and a write helper that estimates gas and adds a margin.
+// viem clients for scripts, and a write helper that estimates gas and adds the protocol's margin.
 import {
   type Abi,
   type Account,
@@ -9,7 +9,6 @@ import {
   createPublicClient,
   createWalletClient,
   getAddress,
-  defineChain,
   type Hex,
   http,
   type PublicClient,
@@ -17,18 +16,8 @@ import {
   type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-
-/** Low polling: on a local chain a block is mined per transaction, and viem's default 4 s lingers. */
-export const SCRIPT_POLLING_MS = 200;
-
-export function scriptChain(chainId: number, rpcUrl: string): Chain {
-  return defineChain({
-    id: chainId,
-    name: chainId === 31337 ? "Local anvil" : `Chain ${chainId}`,
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
-}
+import { withGasMargin } from "../../src/protocol/gas.ts";
+import { rpcChain, SERVICE_POLLING_MS } from "../../src/services/shared/clients.ts";
 
 export interface ChainContext {
   chain: Chain;
@@ -43,9 +32,9 @@ export interface ChainContext {
 export async function connect(rpcUrl: string): Promise<ChainContext> {
   const probe = createPublicClient({ transport: http(rpcUrl) });
   const chainId = await probe.getChainId();
-  const chain = scriptChain(chainId, rpcUrl);
+  const chain = rpcChain(chainId, rpcUrl);
   const transport = http(rpcUrl, { retryCount: 0 });
-  const publicClient = createPublicClient({ chain, transport, pollingInterval: SCRIPT_POLLING_MS });
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: SERVICE_POLLING_MS });
   const wallets = new Map<string, WalletClient>();
   return {
     chain,
@@ -62,22 +51,13 @@ export async function connect(rpcUrl: string): Promise<ChainContext> {
           chain,
           transport,
           account: acting,
-          pollingInterval: SCRIPT_POLLING_MS,
+          pollingInterval: SERVICE_POLLING_MS,
         });
         wallets.set(account, client);
       }
       return client;
     },
   };
-}
-
-/**
- * Gas margin for every write: the node estimates against the latest block, but the transaction
- * runs in the next one; a write that stores block.number over an older value costs more there
- * (TOOLCHAIN.md "Gas estimates"). Wallets add a similar margin.
- */
-export function withGasMargin(estimate: bigint): bigint {
-  return estimate + estimate / 4n + 20_000n;
 }
 
 export interface WriteRequest<

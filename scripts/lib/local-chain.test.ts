@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { afterEach, describe, expect, it } from "vitest";
-import { jobMarketAbi } from "../../src/generated/abis.ts";
+import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import { type AnvilHandle, freePort, startAnvil } from "./anvil.ts";
 import { bringUpLocalChain, type LocalChain, PortTakenError } from "./local-chain.ts";
 

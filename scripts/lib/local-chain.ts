@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DeploymentRecord } from "./deployment-record.ts";
 import { type AnvilHandle, isPortFree, probeChain, startAnvil } from "./anvil.ts";
-import { binDir, repoRoot } from "./paths.ts";
-import { run } from "./run.ts";
+import { compileContracts } from "./compile.ts";
+import { repoRoot } from "./paths.ts";
 import { generateAbis } from "../gen-abi.ts";
 import type { SeededJob } from "./seeded-job.ts";
 
@@ -67,14 +67,7 @@ export async function bringUpLocalChain(options: LocalChainOptions): Promise<Loc
   const anvil = await startAnvil({ port: options.port, stateFile: options.stateFile });
   try {
     log("Compiling the contracts (a minute or two the first time, cached afterwards)");
-    const compile = await run(path.join(binDir, "hardhat"), [
-      "--config",
-      "contracts/hardhat.config.cts",
-      "--tsconfig",
-      "contracts/tsconfig.json",
-      "compile",
-    ]);
-    if (compile.code !== 0) throw new Error(`Contract compilation failed:\n${compile.output}`);
+    await compileContracts();
     const abis = generateAbis();
     log(`Typed ABIs: ${abis.file} ${abis.changed ? "regenerated" : "up to date"}`);
 

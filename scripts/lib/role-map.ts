@@ -1,5 +1,5 @@
 // The demo's role map, printed by start and seed and documented in the README.
-import { devAccounts } from "../../src/config/devAccounts.ts";
+import { devAccounts } from "../../src/protocol/devAccounts.ts";
 
 export function roleMapLines(): string[] {
   return devAccounts

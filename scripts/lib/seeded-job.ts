@@ -5,7 +5,7 @@ import type { Hex } from "viem";
 
 export interface SeededJob {
   id: Hex;
-  /** The job state the seed means to leave it in (SPEC.md §4 numbering). */
+  /** The job state the seed means to leave it in (docs/rules.md §4 numbering). */
   expectedState: number;
   state: string;
 }

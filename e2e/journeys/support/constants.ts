@@ -1,21 +1,7 @@
-// The enum values of SPEC.md §8 and the demo's cast of accounts (src/config/devAccounts.ts).
+// The demo's cast of accounts (src/protocol/devAccounts.ts); the enums are the protocol's.
 import type { Address } from "viem";
-import { devAccountsWithRole } from "../../../src/config/devAccounts.ts";
-
-export const ALL = 0xffffffff;
-export const JOB_TYPE = { horizontal: 0, vertical: 1 } as const;
-export const TASK = { training: 0, psi: 1, aggregation: 2 } as const;
-export const STATUS = { started: 0, inProgress: 1, completed: 2, failed: 3 } as const;
-export const JOB_STATE = {
-  none: 0,
-  ordered: 1,
-  dispatched: 2,
-  aborting: 3,
-  completed: 4,
-  failed: 5,
-  cancelled: 6,
-} as const;
-export const REASON = { selfReported: 0, heartbeatTimeout: 1, nonCompliant: 2 } as const;
+import { devAccountsWithRole } from "../../../src/protocol/devAccounts.ts";
+import { marketParameters } from "../../../src/protocol/testing/viewData.ts";
 
 const addresses = (role: Parameters<typeof devAccountsWithRole>[0]): Address[] =>
   devAccountsWithRole(role).map((a) => a.address);
@@ -28,4 +14,12 @@ export const cast = {
   dos: addresses("do"),
   mpcs: addresses("mpc"),
   spares: addresses("spare"),
+};
+
+/** The fines and Horizontal shares a job snapshots from the contract's default parameters. */
+const defaults = marketParameters();
+export const horizontalFines = {
+  selfReportFineBps: defaults.selfReportFineBps,
+  detectedFineBps: defaults.detectedFineBps,
+  shares: defaults.horizontalShares,
 };

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { type Address, createWalletClient, type Hex, http, type LocalAccount } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { DEV_MNEMONIC, findDevAccount } from "../../../src/config/devAccounts.ts";
+import { DEV_MNEMONIC, findDevAccount, LOCAL_CHAIN_ID } from "../../../src/protocol/devAccounts.ts";
 import { InjectedTestWallet, type RpcError } from "../../fixtures/wallet.ts";
 
 type Reply = { result?: unknown; error?: RpcError };
@@ -53,7 +53,7 @@ export class JourneyWallet extends InjectedTestWallet {
       this.rejections -= 1;
       return { error: { code: 4001, message: "User rejected the request." } };
     }
-    if (this.chainId !== 31337) {
+    if (this.chainId !== LOCAL_CHAIN_ID) {
       return { error: { code: 4901, message: `The wallet is on chain ${this.chainId}` } };
     }
     const [tx] = params as [{ to: Address; data?: Hex; value?: Hex; gas?: Hex }];
@@ -78,7 +78,7 @@ export class JourneyWallet extends InjectedTestWallet {
   }
 
   protected override async forward(method: string, params: unknown): Promise<Reply> {
-    if (this.chainId !== 31337) return super.forward(method, params);
+    if (this.chainId !== LOCAL_CHAIN_ID) return super.forward(method, params);
     try {
       const response = await fetch(this.rpcTarget, {
         method: "POST",

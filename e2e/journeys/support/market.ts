@@ -1,27 +1,25 @@
 // Direct access to the JobMarket for what a journey is NOT about (placing the stage: registering,
 // ordering, progress of participants the journey does not follow) and for checking the chain after
 // the UI acted. Every write simulates first and waits for its receipt (scripts/lib/chain.ts).
-import { randomUUID } from "node:crypto";
 import type { Address, Hex } from "viem";
-import { jobMarketAbi } from "../../../src/generated/abis.ts";
 import { type ChainContext, connect, write } from "../../../scripts/lib/chain.ts";
-import { ALL, STATUS, TASK } from "./constants.ts";
-import { Outcome } from "./spec-rules.ts";
+import { readSettlement, type SettlementMoves } from "../../../scripts/lib/settlement-oracle.ts";
+import type { ValidOrder } from "../../../src/app/lib/orderForm.ts";
+import { ALL, Status, TaskType } from "../../../src/protocol/enums.ts";
+import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
+import { type JobId, newJobId } from "../../../src/protocol/jobId.ts";
+import { priceOf, type PriceBreakdown } from "../../../src/protocol/money/index.ts";
 
-export type JobId = Hex;
+/** placeOrder's terms as the GDS form sends them, but the id and the quote (the price, computed). */
+export type OrderTerms = Omit<ValidOrder, "id" | "quote">;
 
-export interface OrderTerms {
-  jobType: number;
-  qc: Address;
-  dos: Address[];
-  doPrices: bigint[];
-  factor: number;
-  mpcCount: number;
-  totalEpochs: number;
-}
-
-export function newJobId(): JobId {
-  return `0x${randomUUID().replaceAll("-", "")}`;
+/** The price of a job on these terms once its MPCs ask `mpcPrice` (the money model's priceOf). */
+export function priceOfTerms(
+  terms: Pick<OrderTerms, "jobType" | "doPrices" | "factor" | "mpcCount">,
+  mpcPrice: bigint,
+  gdsFeeBps: number,
+): PriceBreakdown {
+  return priceOf({ ...terms, modelComplexityFactor: terms.factor, mpcPrice, gdsFeeBps });
 }
 
 export class Market {
@@ -86,51 +84,15 @@ export class Market {
   }
 
   /** What the job's settlement moved, from its RewardDistributed, Refund and Fined events. */
-  async settlement(id: JobId): Promise<Outcome> {
-    const out = new Outcome();
-    const read = (eventName: "RewardDistributed" | "Refund" | "Fined") =>
-      this.ctx.publicClient.getContractEvents({
-        ...this.contract,
-        eventName,
-        args: { id },
-        fromBlock: 0n,
-        strict: true,
-      });
-    const [rewards, refunds, fines] = await Promise.all([
-      read("RewardDistributed"),
-      read("Refund"),
-      read("Fined"),
-    ]);
-    for (const log of rewards) {
-      const { recipients, amounts } = log.args as {
-        recipients: readonly Address[];
-        amounts: readonly bigint[];
-      };
-      recipients.forEach((r, i) => out.reward(r, amounts[i]!));
-    }
-    for (const log of refunds) {
-      const { recipients, amounts } = log.args as {
-        recipients: readonly Address[];
-        amounts: readonly bigint[];
-      };
-      recipients.forEach((r, i) => out.refund(r, amounts[i]!));
-    }
-    for (const log of fines) {
-      const { offender, amount } = log.args as { offender: Address; amount: bigint };
-      out.fine(offender, amount);
-    }
-    return out;
+  settlement(id: JobId): Promise<SettlementMoves> {
+    return readSettlement(this.ctx.publicClient, this.address, id);
   }
 
   // ── the stage ──
-  /** The GDS's order with a quote equal to the price the contract computes for `mpcPrice`. */
+  /** The GDS's order with a quote equal to the job's price with `mpcPrice` (the money model's priceOf). */
   async placeOrder(gds: Address, terms: OrderTerms, mpcPrice: bigint, id = newJobId()): Promise<JobId> {
     const { gdsFeeBps } = await this.parameters();
-    const price = await this.ctx.publicClient.readContract({
-      ...this.contract,
-      functionName: "priceOf",
-      args: [terms.jobType, terms.doPrices, terms.factor, terms.mpcCount, mpcPrice, gdsFeeBps],
-    });
+    const price = priceOfTerms(terms, mpcPrice, gdsFeeBps);
     await this.send(gds, {
       functionName: "placeOrder",
       args: [
@@ -170,12 +132,13 @@ export class Market {
 
   /** `who` reports (Training, e, ALL, Completed) for every epoch below `epochs`. */
   async trainEpochs(who: Address, id: JobId, epochs: number): Promise<void> {
-    for (let e = 0; e < epochs; e += 1) await this.status(who, id, TASK.training, e, ALL, STATUS.completed);
+    for (let e = 0; e < epochs; e += 1)
+      await this.status(who, id, TaskType.Training, e, ALL, Status.Completed);
   }
 
   /** `who` finishes its whole training: (Training, ALL, ALL, Completed). */
   async finishTraining(who: Address, id: JobId): Promise<void> {
-    await this.status(who, id, TASK.training, ALL, ALL, STATUS.completed);
+    await this.status(who, id, TaskType.Training, ALL, ALL, Status.Completed);
   }
 
   async heartbeat(who: Address): Promise<void> {

@@ -2,7 +2,7 @@
 // the app prints them.
 import type { Locator, Page } from "@playwright/test";
 import type { Address } from "viem";
-import { formatCoin } from "../../../src/lib/units.ts";
+import { formatCoin } from "../../../src/protocol/units.ts";
 import { connectInjectedWallet, expect } from "../../fixtures/test.ts";
 import type { JourneyWallet } from "./journey-wallet.ts";
 

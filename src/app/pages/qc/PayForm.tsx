@@ -1,0 +1,52 @@
+import { useState } from "react";
+import { formatEther } from "viem";
+import { AmountAction } from "../../components/AmountAction.tsx";
+import { Coin } from "../../components/Coin.tsx";
+import { marketCall } from "../../hooks/useRunTransaction.ts";
+import { parseAmount } from "../../../protocol/units.ts";
+import type { JobView } from "../../../protocol/views.ts";
+
+/** What the QC still owes: the total once MPCs are assigned, else the quote, less what it paid. */
+export function amountDue(job: Pick<JobView, "mpcsAssigned" | "totalPrice" | "quote" | "paid">): bigint {
+  const price = job.mpcsAssigned ? job.totalPrice : job.quote;
+  return price > job.paid ? price - job.paid : 0n;
+}
+
+/** Pay (or top up) the StakeIn of an ordered job; a zero payment is a valid consent to a raised price. */
+export function PayForm({ job }: { job: JobView }) {
+  const due = amountDue(job);
+  const [amount, setAmount] = useState(() => formatEther(due));
+  const zeroOk = job.consentNeeded && due === 0n;
+  const parsed = parseAmount(amount, { allowZero: zeroOk });
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm">
+        Still due:{" "}
+        <strong>
+          <Coin wei={due} testId={`due-${job.id}`} />
+        </strong>
+        {job.consentNeeded && (
+          <span className="block text-xs text-amber-800">
+            The GDS set a price above the quote. Paying now, even 0 if you already paid enough, accepts it.
+          </span>
+        )}
+      </p>
+      <AmountAction
+        input={{
+          label: "Pay",
+          value: amount,
+          onChange: setAmount,
+          allowZero: zeroOk,
+          testId: `pay-amount-${job.id}`,
+        }}
+        fill={amount !== formatEther(due) ? { label: "What is due", amount: formatEther(due) } : undefined}
+        button={{
+          label: job.paid > 0n ? "Top up" : "Pay",
+          call: parsed.ok ? marketCall("submitQuery", [job.id], parsed.value) : null,
+          disabledReason: parsed.ok ? null : parsed.error,
+          testId: `pay-button-${job.id}`,
+        }}
+      />
+    </div>
+  );
+}

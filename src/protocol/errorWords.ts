@@ -1,0 +1,119 @@
+import type { Hex } from "viem";
+import { shortAddress } from "./address.ts";
+import { jobStateName, roleName, taskTypeName, formatStep } from "./enums.ts";
+import { shortJobId } from "./jobId.ts";
+import { roleNameOf } from "./accessRoles.ts";
+import { formatCoin } from "./units.ts";
+
+type Args = readonly unknown[];
+type Words = (args: Args, symbol: string) => string;
+
+// Argument readers: the decoded args arrive as unknown; these make the sentences short.
+const a = (args: Args, i: number) => shortAddress(String(args[i]));
+const id = (args: Args, i: number) => `job ${shortJobId(args[i] as Hex)}`;
+const coin = (args: Args, i: number, symbol: string) => `${formatCoin(BigInt(args[i] as bigint))} ${symbol}`;
+const n = (args: Args, i: number) => String(args[i]);
+const block = (args: Args, i: number) => `block ${String(args[i])}`;
+
+/** Every custom error the market, its libraries and OpenZeppelin can raise, in words. */
+export const errorWords: Record<string, Words> = {
+  // nodes and money
+  JobMarketInvalidRole: (x) => `Role ${n(x, 0)} does not exist: choose DO or MPC.`,
+  JobMarketAlreadyRegistered: (x) => `${a(x, 0)} is already registered as ${roleName(Number(x[1]))}.`,
+  JobMarketNotRegistered: (x) => `${a(x, 0)} is not a registered node: register first.`,
+  JobMarketWrongRole: (x) =>
+    `${a(x, 0)} is ${Number(x[1]) === 0 ? "not a registered node" : `a ${roleName(Number(x[1]))}`}; this needs a ${roleName(Number(x[2]))}.`,
+  JobMarketBelowMinStake: (x, s) =>
+    `${a(x, 0)} would keep ${coin(x, 1, s)} staked, below the minimum stake of ${coin(x, 2, s)}.`,
+  JobMarketStakeLocked: (x, s) =>
+    `${a(x, 0)} still has ${coin(x, 1, s)} locked in jobs; wait until they settle.`,
+  JobMarketZeroAmount: () => "The amount must be above zero.",
+  JobMarketInsufficientBalance: (x, s) =>
+    `${a(x, 0)} has only ${coin(x, 1, s)} available, less than the ${coin(x, 2, s)} asked for.`,
+  JobMarketTransferFailed: (x, s) =>
+    `Sending ${coin(x, 1, s)} to ${a(x, 0)} failed: the receiving account refused it.`,
+  JobMarketAmountTooLarge: (x, s) =>
+    `${coin(x, 0, s)} is more than the contract can hold (at most ${coin(x, 1, s)}).`,
+  JobMarketTooManyJobs: (x) =>
+    `${a(x, 0)} is already in ${n(x, 1)} unsettled jobs, the most one node can hold; pick another node.`,
+  JobMarketIndexOutOfRange: (x) => `Index ${n(x, 0)} is past the end of a list of ${n(x, 1)}.`,
+  JobMarketDoListWriteFailed: () => "Storing the job's DO list failed; try again with fewer DOs.",
+  // orders
+  JobMarketInvalidJobId: () => "The job id is zero: generate a new one.",
+  JobMarketJobExists: (x) =>
+    `A job with the id ${shortJobId(x[0] as Hex)} already exists: generate a new id.`,
+  JobMarketUnknownJob: (x) => `There is no job with the id ${shortJobId(x[0] as Hex)}.`,
+  JobMarketWrongState: (x) =>
+    `The ${id(x, 0)} is ${jobStateName(Number(x[1]))}: this is not allowed in that state.`,
+  JobMarketInvalidJobType: (x) => `Job type ${n(x, 0)} does not exist: choose Horizontal or Vertical.`,
+  JobMarketZeroAddress: () => "An address is missing (zero).",
+  JobMarketLengthMismatch: (x) =>
+    `Two lists must have the same length but have ${n(x, 0)} and ${n(x, 1)} entries.`,
+  JobMarketParticipantCount: (x) =>
+    `${n(x, 0)} participants given; between ${n(x, 1)} and ${n(x, 2)} are needed.`,
+  JobMarketInvalidFactor: () => "The model complexity factor must be at least 1.",
+  JobMarketInvalidTotalEpochs: () => "The number of epochs must be at least 1.",
+  JobMarketZeroPrice: (x) => `The price for ${a(x, 0)} is zero; every participant needs a price above zero.`,
+  JobMarketDuplicateParticipant: (x) => `${a(x, 1)} is already a participant of the ${id(x, 0)}.`,
+  JobMarketInsufficientFreeStake: (x, s) =>
+    `${a(x, 0)} has only ${coin(x, 1, s)} of free stake; the job needs ${coin(x, 2, s)} as collateral.`,
+  JobMarketOrderExpired: (x) =>
+    `The order of the ${id(x, 0)} expired at ${block(x, 1)}; it can only be cancelled.`,
+  JobMarketOrderNotExpired: (x) =>
+    `Only the QC or the GDS may cancel the ${id(x, 0)} before ${block(x, 1)}, when its order expires.`,
+  // who may call
+  JobMarketNotQc: (x) => `${a(x, 1)} is not the QC of the ${id(x, 0)}.`,
+  JobMarketNotParticipant: (x) => `${a(x, 1)} is not a current participant of the ${id(x, 0)}.`,
+  JobMarketUnauthorized: (x) => `${a(x, 1)} may not do this on the ${id(x, 0)}.`,
+  // progress
+  JobMarketInvalidTaskType: (x) =>
+    `${taskTypeName(Number(x[2]))} is not a task ${a(x, 1)} can report in the ${id(x, 0)}.`,
+  JobMarketInvalidStatus: (x) => `Status ${n(x, 0)} does not exist.`,
+  JobMarketEpochOutOfRange: (x) =>
+    `Epoch ${formatStep(Number(x[1]))} is out of range: the ${id(x, 0)} has ${n(x, 2)} epochs (0 to ${Number(x[2]) - 1}, or ALL).`,
+  JobMarketInvalidBatch: () => "Epoch ALL needs batch ALL.",
+  JobMarketProgressRegressed: (x) =>
+    `${a(x, 1)} already reported more progress than ${taskTypeName(Number(x[2]))} epoch ${formatStep(Number(x[3]))} batch ${formatStep(Number(x[4]))}; progress cannot go backwards.`,
+  JobMarketPsiNotComplete: (x) => `${a(x, 1)} must finish PSI (PSI, ALL, ALL, Completed) before training.`,
+  JobMarketParticipantFinished: (x) =>
+    `${a(x, 1)} already completed its part or reported a failure in the ${id(x, 0)}: no more updates.`,
+  // failures and replacements
+  JobMarketInvalidReason: (x) =>
+    `Failure reason ${n(x, 0)} is not reportable: use heartbeat timeout or non-compliant result.`,
+  JobMarketNoOffenders: () => "Name at least one participant to report.",
+  JobMarketNotTimedOut: (x) => `${a(x, 1)} has not timed out in the ${id(x, 0)}.`,
+  JobMarketGraceNotOver: (x) => `Only the GDS may settle the ${id(x, 0)} before ${block(x, 1)}.`,
+  JobMarketReplacementLimit: (x) =>
+    `The ${id(x, 0)} already had its ${n(x, 1)} MPC replacements; report a failure instead.`,
+  JobMarketReplacementNotAllowed: (x) =>
+    `${a(x, 1)} can only be replaced after a replacement request, a failure report or a timeout.`,
+  // admin
+  JobMarketInvalidParameters: () =>
+    "A parameter is out of bounds: bps at most 10,000, each share triple summing to 10,000, durations and limits above zero.",
+  // OpenZeppelin
+  AccessControlUnauthorizedAccount: (x) =>
+    `${a(x, 0)} lacks the ${roleNameOf(String(x[1]))} needed for this.`,
+  AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
+  EnforcedPause: () => "The market is paused: no new orders or payments until an admin unpauses it.",
+  ExpectedPause: () => "The market is not paused.",
+  ReentrancyGuardReentrantCall: () => "A call re-entered the contract and was refused.",
+  InvalidInitialization: () => "The contract is already initialized.",
+  NotInitializing: () => "This may only run during initialization.",
+  UUPSUnauthorizedCallContext: () => "Upgrades must go through the proxy.",
+  UUPSUnsupportedProxiableUUID: () => "The new implementation is not a compatible UUPS implementation.",
+  ERC1967InvalidImplementation: (x) => `${a(x, 0)} has no contract code to upgrade to.`,
+  ERC1967NonPayable: () => "This upgrade call must not send coins.",
+  AddressEmptyCode: (x) => `${a(x, 0)} has no contract code.`,
+  FailedCall: () => "An inner call failed.",
+  InsufficientBalance: (x, s) =>
+    `The contract holds ${coin(x, 0, s)}, less than the ${coin(x, 1, s)} needed.`,
+  SafeCastOverflowedUintDowncast: (x) => `The value ${n(x, 1)} does not fit in ${n(x, 0)} bits.`,
+  MathOverflowedMulDiv: () => "An amount is too large to compute with.",
+};
+
+/** The plain sentence for a decoded custom error; unknown names still say what the contract said. */
+export function wordsForError(name: string, args: Args = [], symbol = "ETH"): string {
+  const words = errorWords[name];
+  if (words) return words(args, symbol);
+  return `The contract refused the transaction (${name}${args.length ? `: ${args.map(String).join(", ")}` : ""}).`;
+}
