@@ -7,7 +7,7 @@
 import hre from "hardhat";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import { keccak256, toHex, type Address, type Hash } from "viem";
-import { deployMarketContracts, GDS_ROLE } from "../test/helpers/deploy.cjs";
+import { deployWorld, type Market, type World } from "../../../contracts/test/helpers/world.cjs";
 
 const BLOCK_30M = 30_000_000n;
 const HORIZONTAL = 0;
@@ -25,8 +25,7 @@ const STAKE = 10n ** 21n;
 // Longer than the number of heartbeats a 500-DO job sends, so only the silent DO times out.
 const TIMEOUT_BLOCKS = 2_000;
 
-type Market = Awaited<ReturnType<typeof deployMarketContracts>>["market"];
-
+let w: World;
 let market: Market;
 let admin: Address;
 let gds: Address;
@@ -58,7 +57,7 @@ async function newAccount(label: string, index: number): Promise<Address> {
 async function ensureNodes(pool: Address[], role: number, count: number, label: string): Promise<void> {
   while (pool.length < count) {
     const node = await newAccount(label, pool.length);
-    await market.write.registerNode([role], { account: node, value: STAKE });
+    await w.register(node, role, STAKE);
     pool.push(node);
   }
 }
@@ -368,7 +367,7 @@ async function estimationCheck(): Promise<void> {
     const dos: Address[] = [];
     for (let i = 0; i < n; i++) {
       const node = await newAccount("fresh", fresh++);
-      await market.write.registerNode([1], { account: node, value: STAKE });
+      await w.register(node, 1, STAKE);
       dos.push(node);
     }
     const args = [nextJobId(), HORIZONTAL, qc, dos, dos.map(() => DO_PRICE), 1, MPCS_PER_JOB, 1, 0n] as const;
@@ -407,12 +406,11 @@ async function codeSizes(): Promise<void> {
 async function main(): Promise<void> {
   // Room for the 200+-DO runs; the 30M verification sets the limit back to 30M.
   await rpc("evm_setBlockGasLimit", [toHex(200_000_000n)]);
-  const [adminWallet, gdsWallet, qcWallet] = await hre.viem.getWalletClients();
-  admin = adminWallet.account.address;
-  gds = gdsWallet.account.address;
-  qc = qcWallet.account.address;
-  ({ market } = await deployMarketContracts(admin));
-  await market.write.grantRole([GDS_ROLE, gds], { account: admin });
+  w = await deployWorld("native", { registeredDos: 0, registeredMpcs: 0 });
+  market = w.market;
+  admin = w.admin.account.address;
+  gds = w.gds.account.address;
+  qc = w.qc.account.address;
   const params = await market.read.parameters();
   await market.write.setParameters([{ ...params, timeoutBlocks: TIMEOUT_BLOCKS, maxDosPerJob: 500 }], {
     account: admin,
