@@ -2,28 +2,23 @@
 // functions, pausing, and coins forced in by selfdestruct.
 import hre from "hardhat";
 import { expect } from "chai";
-import type { Address } from "viem";
 import { expectRevert, receiptOf } from "../helpers/chain.cjs";
 import { FailureReason, JobType } from "../helpers/jobs.cjs";
 import { forEachAsset, worldFixture, type World } from "../helpers/world.cjs";
 
 const world = worldFixture();
 
-/** The market's holdings and what it owes (every account's stake + unsettled QC payments). */
-async function solvency(w: World, extraAccounts: Address[] = []) {
-  const probe = await hre.viem.deployContract("InvariantProbe", []);
-  const accounts = [w.admin, w.gds, ...w.qcs, ...w.outsiders, ...w.dos, ...w.mpcs].map(
-    (x) => x.account.address,
-  );
+/** The asset the market holds and what it owes (every account's stake + unsettled QC payments). */
+async function solvency(w: World) {
+  const probe = await w.probe();
   const jobIds: `0x${string}`[] = [];
   const count = await w.market.read.jobCount();
   for (let i = 0n; i < count; i++) jobIds.push(await w.market.read.jobIdAt([i]));
-  const [coins, owed] = await probe.read.obligations([
-    w.market.address,
-    [...accounts, ...extraAccounts],
+  const { held, stakes, jobMoney } = await probe(
+    w.everyone.map((x) => x.account.address),
     jobIds,
-  ]);
-  return { coins, owed };
+  );
+  return { coins: held, owed: stakes + jobMoney };
 }
 
 const aJobInFlight = (w: World) =>

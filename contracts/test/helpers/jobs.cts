@@ -19,8 +19,9 @@ import {
   type SettlementMember,
   type Shares,
 } from "../../../src/protocol/money/index.ts";
+import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import { receiptOf } from "./chain.cjs";
-import { addressOf, type Parameters, type Wallet, type World } from "./world.cjs";
+import { addressOf, NO_LIMIT, type Parameters, type Wallet, type World } from "./world.cjs";
 
 export { ALL, FailureReason, JobState, JobType, Role, Status, TaskType };
 
@@ -318,19 +319,22 @@ export class Job {
     return receipt;
   }
 
-  /** submitQuery paying `amount` (from the job's QC unless `from`). */
-  async pay(amount: bigint, o: { from?: Wallet } = {}): Promise<TransactionReceipt> {
+  /** submitQuery paying `amount` (from the job's QC unless `from`), signing `maxTotal` (default: none). */
+  async pay(amount: bigint, o: { from?: Wallet; maxTotal?: bigint } = {}): Promise<TransactionReceipt> {
     const from = o.from ?? this.qc;
     const receipt = await receiptOf(
-      this.w.market.write.submitQuery([this.id], { account: from.account, value: this.w.value(amount) }),
+      this.w.market.write.submitQuery([this.id, amount, o.maxTotal ?? NO_LIMIT], {
+        account: from.account,
+        value: this.w.value(amount),
+      }),
     );
     this.paidTotal += amount;
     return receipt;
   }
 
-  /** cancelJob (by the QC unless `by`). */
-  cancel(by: Wallet = this.qc): Promise<TransactionReceipt> {
-    return receiptOf(this.w.market.write.cancelJob([this.id], { account: by.account }));
+  /** cancelJob (by the QC unless `by`), signing `maxFine` (default: none). */
+  cancel(by: Wallet = this.qc, maxFine: bigint = NO_LIMIT): Promise<TransactionReceipt> {
+    return receiptOf(this.w.market.write.cancelJob([this.id, maxFine], { account: by.account }));
   }
 
   // ── participants ──
@@ -398,6 +402,30 @@ export class Job {
   }
   settleAbort(by: Wallet = this.w.gds): Promise<TransactionReceipt> {
     return receiptOf(this.w.market.write.settleAbort([this.id], { account: by.account }));
+  }
+
+  // ── judgements ──
+  /** reportFailure(named, NonCompliantResult) by the GDS: the job is Judged, the bond locked. */
+  judge(named: Wallet[], by: Wallet = this.w.gds): Promise<TransactionReceipt> {
+    return this.report(named, FailureReason.NonCompliantResult, by);
+  }
+  challenge(by: Wallet): Promise<TransactionReceipt> {
+    return receiptOf(this.w.market.write.challengeJudgement([this.id], { account: by.account }));
+  }
+  /** resolveChallenge upholding `upheld` (by the world's arbiter unless `by`). */
+  resolve(upheld: Wallet[], by: Wallet = this.w.arbiter): Promise<TransactionReceipt> {
+    const addresses = upheld.map((u) => u.account.address);
+    return receiptOf(this.w.market.write.resolveChallenge([this.id, addresses], { account: by.account }));
+  }
+  settleJudgement(by: Wallet = this.w.stranger): Promise<TransactionReceipt> {
+    return receiptOf(this.w.market.write.settleJudgement([this.id], { account: by.account }));
+  }
+  /** Mines until the challenge window (or, `arbitration`, the arbitration deadline) is over. */
+  async passDeadline(which: "challenge" | "arbitration"): Promise<void> {
+    const view = await this.view();
+    const deadline = which === "challenge" ? view.challengeDeadline : view.arbitrationDeadline;
+    const now = await this.w.publicClient.getBlockNumber();
+    if (deadline > now + 1n) await mine(deadline - now - 1n); // the next transaction lands at the deadline
   }
 
   // ── the money model's view of this job ──

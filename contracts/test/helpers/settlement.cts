@@ -16,6 +16,8 @@ export interface EmittedSettlement {
   fines: Fine[];
   released: Credit[];
   settledStates: number[];
+  /** BondReleased amounts (a judgement's settlement emits one) */
+  bondReleased: bigint[];
 }
 
 const lower = (a: string) => a.toLowerCase() as Address;
@@ -25,7 +27,14 @@ export function emittedSettlement(
   job: Pick<Job, "w" | "id">,
   receipt: TransactionReceipt,
 ): EmittedSettlement {
-  const out: EmittedSettlement = { credits: [], refunds: [], fines: [], released: [], settledStates: [] };
+  const out: EmittedSettlement = {
+    credits: [],
+    refunds: [],
+    fines: [],
+    released: [],
+    settledStates: [],
+    bondReleased: [],
+  };
   for (const e of eventsOf(job.w.market.abi, receipt, job.id)) {
     const a = e.args;
     if (e.eventName === "RewardDistributed" || e.eventName === "Refund") {
@@ -44,6 +53,8 @@ export function emittedSettlement(
       out.released.push({ account: lower(a.node as Address), amount: a.amount as bigint });
     } else if (e.eventName === "JobSettled") {
       out.settledStates.push(Number(a.finalState));
+    } else if (e.eventName === "BondReleased") {
+      out.bondReleased.push(a.amount as bigint);
     }
   }
   return out;
@@ -65,20 +76,24 @@ export function expectSameEvents(
   expect(emitted.fines, "Fined").to.deep.equal(fines(expected.fines));
   expect(emitted.released, "CollateralReleased").to.deep.equal(credits(expected.released));
   expect(emitted.settledStates, "JobSettled").to.deep.equal([finalState]);
+  const bond = expected.bondReleased === undefined ? [] : [expected.bondReleased];
+  expect(emitted.bondReleased, "BondReleased").to.deep.equal(bond);
 }
 
-/** What `account` receives (credits + refund) minus what it is fined, in an outcome. */
-export function netOf(outcome: SettlementOutcome, account: Address, qc: Address): bigint {
+/** What `account` receives (credits, the refund, the bond back) minus what it is fined, in an outcome. */
+export function netOf(outcome: SettlementOutcome, account: Address, qc: Address, gds: Address): bigint {
   const key = lower(account);
   const credited = sumOf(outcome.credits.filter((c) => lower(c.account) === key));
   const fined = sumOf(outcome.fines.filter((f) => lower(f.account) === key));
-  return credited - fined + (key === lower(qc) ? outcome.refund : 0n);
+  const refund = key === lower(qc) ? outcome.refund : 0n;
+  const bond = key === lower(gds) ? (outcome.bondReleased ?? 0n) : 0n;
+  return credited - fined + refund + bond;
 }
 
 /**
  * Settles with `settle` and checks it against `expected`: the events, each party's free + locked
  * change (the participants, the QC, the GDS and `others`), each participant's collateral fully released,
- * the final state, and sum(credits) + refund = paid + sum(fines).
+ * the final state, and sum(credits) + refund = paid + sum(fines) + the bond forfeited.
  */
 export async function expectSettlement(
   job: Job,
@@ -99,13 +114,15 @@ export async function expectSettlement(
   const emitted = emittedSettlement(job, receipt);
   expectSameEvents(emitted, expected, finalState, job.qc.account.address);
   expect(sumOf(emitted.credits) + sumOf(emitted.refunds), "conservation").to.equal(
-    jobBefore.paid + sumOf(emitted.fines),
+    jobBefore.paid + sumOf(emitted.fines) + (expected.bondForfeited ?? 0n),
   );
 
   const after = await Promise.all(parties.map((p) => w.stakeOf(p)));
   parties.forEach((p, i) => {
     const change = after[i].free + after[i].locked - (before[i].free + before[i].locked);
-    expect(change, `balance change of ${p}`).to.equal(netOf(expected, p, job.qc.account.address));
+    expect(change, `balance change of ${p}`).to.equal(
+      netOf(expected, p, job.qc.account.address, w.gds.account.address),
+    );
     if (participants.includes(p)) {
       expect(before[i].locked - after[i].locked, `collateral released by ${p}`).to.equal(
         jobBefore.collateral,

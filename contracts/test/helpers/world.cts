@@ -10,24 +10,38 @@
 //     });
 //   }));
 //
-// Accounts (Hardhat's 30 configured ones): 0 admin (every role), 1 gds (GDS_ROLE), 4-5 qcs, 6-9 and 26-29
-// outsiders (not registered), 10-19 dos, 20-25 mpcs (each registered with `stake`).
+// Accounts (Hardhat's 30 configured ones): 0 admin (every role), 1 gds and 2 gds2 (GDS_ROLE), 3 arbiter
+// (ARBITER_ROLE), each GDS with a balance of `stake` deposited for judgement bonds, 4-5 qcs, 6-9 and 26-29 outsiders (not registered), 10-19 dos, 20-25 mpcs (each registered
+// with `stake`).
 import hre from "hardhat";
 import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
-import { encodeFunctionData, keccak256, toHex, type Address, type TransactionReceipt } from "viem";
+import {
+  encodeFunctionData,
+  keccak256,
+  toHex,
+  zeroAddress,
+  type Address,
+  type TransactionReceipt,
+} from "viem";
 import type { PublicClient, WalletClient } from "@nomicfoundation/hardhat-viem/types";
 import { Role } from "../../../src/protocol/enums.ts";
 import { receiptOf } from "./chain.cjs";
 import { JobBuilder } from "./jobs.cjs";
 
 export type Wallet = WalletClient;
-const marketAt = (address: Address) => hre.viem.getContractAt("JobMarket", address);
+/** The JobMarket at `address` (a proxy), through the current ABI. */
+export const marketAt = (address: Address) => hre.viem.getContractAt("JobMarket", address);
 export type Market = Awaited<ReturnType<typeof marketAt>>;
 export type Parameters = Awaited<ReturnType<Market["read"]["parameters"]>>;
+export type NodeTerms = Awaited<ReturnType<Market["read"]["termsOf"]>>;
+export type TrustParameters = Awaited<ReturnType<Market["read"]["trustParameters"]>>;
 
 export const GDS_ROLE = keccak256(toHex("GDS_ROLE"));
 export const UPGRADER_ROLE = keccak256(toHex("UPGRADER_ROLE"));
 export const PAUSER_ROLE = keccak256(toHex("PAUSER_ROLE"));
+export const ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
+/** No ceiling: the maxTotal / maxFine a test signs when the ceiling is not what it tests. */
+export const NO_LIMIT = 2n ** 256n - 1n;
 
 /** The payment assets the suite runs on. */
 export const ASSETS = ["native"] as const;
@@ -38,27 +52,22 @@ export function forEachAsset(define: (asset: AssetName) => void): void {
   for (const asset of ASSETS) define(asset);
 }
 
-export interface LibraryAddresses {
-  OrderLogic: Address;
-  ProgressLogic: Address;
-  SettlementLogic: Address;
-  ViewLogic: Address;
-}
+/** The market's external libraries, by the name its artifact links them. */
+export const LIBRARIES = [
+  "AccountLogic",
+  "OrderLogic",
+  "ProgressLogic",
+  "SettlementLogic",
+  "JudgementLogic",
+  "ViewLogic",
+] as const;
+export type LibraryAddresses = Record<(typeof LIBRARIES)[number], Address>;
 
 /** Deploys the market's external libraries (stateless; one set serves any number of implementations). */
 export async function deployLibraries(): Promise<LibraryAddresses> {
-  const [order, progress, settlement, view] = await Promise.all([
-    hre.viem.deployContract("OrderLogic"),
-    hre.viem.deployContract("ProgressLogic"),
-    hre.viem.deployContract("SettlementLogic"),
-    hre.viem.deployContract("ViewLogic"),
-  ]);
-  return {
-    OrderLogic: order.address,
-    ProgressLogic: progress.address,
-    SettlementLogic: settlement.address,
-    ViewLogic: view.address,
-  };
+  // (one name type for all: each is a library without constructor arguments)
+  const deployed = await Promise.all(LIBRARIES.map((name) => hre.viem.deployContract(name as "ViewLogic")));
+  return Object.fromEntries(LIBRARIES.map((name, i) => [name, deployed[i].address])) as LibraryAddresses;
 }
 
 /** Deploys a JobMarket implementation linked to `libraries` (deployed afresh when not given). */
@@ -84,6 +93,8 @@ export interface WorldOptions {
   stake?: bigint;
   /** parameter changes applied after initialize */
   parameters?: Partial<Parameters>;
+  /** release-2 parameters set after initialize */
+  trustParameters?: TrustParameters;
   /** how many of the 10 DOs and 6 MPCs are registered (default all) */
   registeredDos?: number;
   registeredMpcs?: number;
@@ -94,6 +105,9 @@ export class World {
   readonly publicClient: PublicClient;
   readonly admin: Wallet;
   readonly gds: Wallet;
+  /** a second GDS: it may not act on the jobs `gds` placed */
+  readonly gds2: Wallet;
+  readonly arbiter: Wallet;
   readonly qcs: Wallet[];
   readonly qc: Wallet;
   readonly outsiders: Wallet[];
@@ -116,7 +130,7 @@ export class World {
     readonly stake: bigint,
   ) {
     this.publicClient = publicClient;
-    [this.admin, this.gds] = wallets;
+    [this.admin, this.gds, this.gds2, this.arbiter] = wallets;
     this.qcs = wallets.slice(4, 6);
     this.qc = this.qcs[0];
     this.outsiders = [...wallets.slice(6, 10), ...wallets.slice(26, 30)];
@@ -125,24 +139,63 @@ export class World {
     this.mpcs = wallets.slice(20, 26);
   }
 
+  /** Every named account of the world (each one that can hold money in the market). */
+  get everyone(): Wallet[] {
+    return [
+      this.admin,
+      this.gds,
+      this.gds2,
+      this.arbiter,
+      ...this.qcs,
+      ...this.outsiders,
+      ...this.dos,
+      ...this.mpcs,
+    ];
+  }
+
+  /** The payment asset's address (zero: the native coin). */
+  get assetAddress(): Address {
+    return zeroAddress;
+  }
+
   /** The msg.value a money-in call of `amount` sends. */
   value(amount: bigint): bigint {
     return amount;
   }
 
-  /** registerNode(role) with `amount` of stake. */
+  /** registerNode(role, amount). */
   register(node: Wallet | Address, role: number, amount: bigint): Promise<TransactionReceipt> {
     const account = accountOf(node);
-    return receiptOf(this.market.write.registerNode([role], { account, value: this.value(amount) }));
+    return receiptOf(this.market.write.registerNode([role, amount], { account, value: this.value(amount) }));
   }
 
-  /** deposit() of `amount`. */
+  /** deposit(amount). */
   deposit(who: Wallet | Address, amount: bigint): Promise<TransactionReceipt> {
-    return receiptOf(this.market.write.deposit({ account: accountOf(who), value: this.value(amount) }));
+    const account = accountOf(who);
+    return receiptOf(this.market.write.deposit([amount], { account, value: this.value(amount) }));
+  }
+
+  /** setNodeTerms: `accepting`, any GDS, no minimum fee and no collateral limit unless given. */
+  setTerms(node: Wallet, terms: Partial<NodeTerms> = {}): Promise<TransactionReceipt> {
+    const full: NodeTerms = {
+      accepting: true,
+      gds: zeroAddress,
+      minFee: 0n,
+      maxCollateral: NO_LIMIT,
+      ...terms,
+    };
+    return receiptOf(this.market.write.setNodeTerms([full], { account: node.account }));
   }
 
   withdraw(who: Wallet | Address, amount: bigint): Promise<TransactionReceipt> {
     return receiptOf(this.market.write.withdraw([amount], { account: accountOf(who) }));
+  }
+
+  /** Gives `who` `amount` more of the asset in its wallet. */
+  async fund(who: Wallet | Address, amount: bigint): Promise<void> {
+    const address = addressOf(who);
+    const testClient = await hre.viem.getTestClient();
+    await testClient.setBalance({ address, value: (await this.holdingsOf(address)) + amount });
   }
 
   /** What `address` holds of the asset outside the market (its wallet balance). */
@@ -184,6 +237,24 @@ export class World {
     return next;
   }
 
+  /**
+   * A reader of what the conservation checks compare, in one eth_call: the asset the market holds
+   * (`held`), what it owes counted one by one (the accounts' `stakes`, and the payments and bonds of
+   * `jobIds` not yet settled: `jobMoney`), how many of them are not, and the market's own total.
+   */
+  async probe() {
+    const probe = await hre.viem.deployContract("InvariantProbe", []);
+    return async (accounts: Address[], jobIds: `0x${string}`[]) => {
+      const [held, stakes, jobMoney, unsettled, holdings] = await probe.read.obligations([
+        this.market.address,
+        this.assetAddress,
+        accounts,
+        jobIds,
+      ]);
+      return { held, stakes, jobMoney, unsettled, holdings };
+    };
+  }
+
   /** A job builder with the defaults of ./jobs.cts. */
   job(): JobBuilder {
     return new JobBuilder(this);
@@ -209,13 +280,24 @@ export async function deployWorld(asset: AssetName, options: WorldOptions = {}):
   const unit = 10n ** 18n;
   const stake = options.stake ?? (options.stakeUnits ?? 1_000_000n) * unit;
   const w = new World(asset, market, implementation.address, libraries, wallets, publicClient, unit, stake);
-  await receiptOf(market.write.grantRole([GDS_ROLE, gds.account.address], { account: admin.account }));
+  for (const [role, who] of [
+    [GDS_ROLE, gds],
+    [GDS_ROLE, w.gds2],
+    [ARBITER_ROLE, w.arbiter],
+  ] as const) {
+    await receiptOf(market.write.grantRole([role, who.account.address], { account: admin.account }));
+  }
   if (options.parameters) await w.setParameters(options.parameters);
+  if (options.trustParameters) {
+    await receiptOf(market.write.setTrustParameters([options.trustParameters], { account: admin.account }));
+  }
   for (const node of w.dos.slice(0, options.registeredDos ?? w.dos.length))
     await w.register(node, Role.DO, stake);
   for (const node of w.mpcs.slice(0, options.registeredMpcs ?? w.mpcs.length)) {
     await w.register(node, Role.MPC, stake);
   }
+  // The GDSes keep a balance as large as a node's stake, for the bonds of their judgements.
+  for (const g of [gds, w.gds2]) await w.deposit(g, stake);
   w.params = await market.read.parameters();
   return w;
 }

@@ -1,25 +1,35 @@
 // Differential tests of the settlements: random jobs (random terms, parameters, progress, silences and
-// offenders) are settled on the market by completion, reportFailure, settleAbort and cancelJob, and
-// every credit, refund, fine and collateral release is compared with the money model's
-// settleCompleted / settleFailure / settleCancelled, to the wei and event by event.
+// offenders) are settled on the market by completion, reportFailure, settleAbort, cancelJob and every
+// way a judgement ends, and every credit, refund, fine, collateral release and bond is compared with the
+// money model's settleCompleted / settleFailure / settleCancelled / settleJudgement, to the wei and event
+// by event.
 // Env: FEDPAY_DIFF_JOBS (default 30 random jobs per way of settling, per asset).
 import { expect } from "chai";
 import fc from "fast-check";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import {
+  judgementBond,
   settleCancelled,
   settleCompleted,
   settleFailure,
+  settleJudgement,
   type OffenderMark,
   type Shares,
 } from "../../../src/protocol/money/index.ts";
 import { FailureReason, JobState, JobType, offenders, TaskType, type Job } from "../helpers/jobs.cjs";
 import { expectSettlement } from "../helpers/settlement.cjs";
-import { forEachAsset, worldFixture, type Parameters, type Wallet, type World } from "../helpers/world.cjs";
+import {
+  addressOf,
+  forEachAsset,
+  worldFixture,
+  type Parameters,
+  type Wallet,
+  type World,
+} from "../helpers/world.cjs";
 
 const JOBS = Number(process.env.FEDPAY_DIFF_JOBS ?? 30);
 const world = worldFixture();
-const { SelfReported, HeartbeatTimeout, NonCompliantResult } = FailureReason;
+const { SelfReported, HeartbeatTimeout } = FailureReason;
 
 const bps = fc.oneof(fc.constantFrom(0, 10_000), fc.integer({ min: 0, max: 10_000 }));
 const shares: fc.Arbitrary<Shares> = fc
@@ -136,30 +146,62 @@ forEachAsset((asset) =>
       );
     });
 
-    it("reportFailure: the named offenders plus everyone timed out; good DOs their full fee", async () => {
+    it("reportFailure (HeartbeatTimeout): the named plus everyone timed out; good DOs their full fee", async () => {
       await fc.assert(
         fc.asyncProperty(jobArb, async (r) => {
           const run = await start(await world(asset), r);
           const { job, w } = run;
           await progress(run, r);
           const silent = job.participants.filter((p) => run.silent.has(p));
-          const byTimeout = silent.length > 0 && r.choice % 2 === 0;
-          const pool = byTimeout ? silent : job.participants;
-          const named = [...new Set(r.picks.map((i) => pool[i % pool.length]))];
-          const reason = byTimeout ? HeartbeatTimeout : NonCompliantResult;
-          const list: [Wallet, number][] = job.participants.flatMap((p): [Wallet, number][] =>
-            named.includes(p) ? [[p, reason]] : run.silent.has(p) ? [[p, HeartbeatTimeout]] : [],
-          );
+          fc.pre(silent.length > 0);
+          const named = [...new Set(r.picks.map((i) => silent[i % silent.length]))];
+          const list = silent.map((p): [Wallet, number] => [p, HeartbeatTimeout]);
           const expected = settleFailure(
             job.money(),
             job.members(),
             marks(list),
             job.failureTerms(false, run.params),
           );
-          const by = byTimeout ? w.stranger : w.gds;
-          await expectSettlement(job, expected, JobState.Failed, () => job.report(named, reason, by), [
-            w.stranger,
-          ]);
+          const report = () => job.report(named, HeartbeatTimeout, w.stranger);
+          await expectSettlement(job, expected, JobState.Failed, report, [w.stranger]);
+        }),
+        { numRuns: JOBS },
+      );
+    });
+
+    it("judgements: upheld after the window, ruled by the arbiter, or overturned at the arbitration deadline; bonds included", async () => {
+      await fc.assert(
+        fc.asyncProperty(jobArb, fc.constantFrom("window", "arbiter", "timeout"), async (r, how) => {
+          const w = await world(asset);
+          const run = await start(w, r);
+          const { job } = run;
+          await progress(run, r);
+          const named = [...new Set(r.picks.map((i) => job.participants[i % job.participants.length]))];
+          const timedOut = job.participants.filter((p) => run.silent.has(p));
+          await job.judge(named);
+          const k = new Set([...named, ...timedOut]).size;
+          const bond = judgementBond(job.collateral, run.params.detectedFineBps, named.length, k, 1000);
+          expect((await job.view()).bond, "the bond").to.equal(bond);
+          let ruling: Wallet[] | "upheld" = "upheld";
+          let settle = () => job.settleJudgement();
+          if (how === "window") {
+            await job.passDeadline("challenge");
+          } else {
+            await job.challenge(named[r.choice % named.length]);
+            if (how === "arbiter") {
+              const upheld = named.filter((_, i) => (r.choice >> i) % 2 === 1);
+              ruling = upheld;
+              settle = () => job.resolve(upheld);
+            } else {
+              ruling = [];
+              await job.passDeadline("arbitration");
+            }
+          }
+          const facts = { named: named.map(addressOf), timedOut: timedOut.map(addressOf), bond };
+          const asRuling = ruling === "upheld" ? "upheld" : ruling.map(addressOf);
+          const { byEpochs: _, ...terms } = job.failureTerms(false, run.params);
+          const expected = settleJudgement(job.money(), job.members(), facts, asRuling, terms);
+          await expectSettlement(job, expected, JobState.Failed, settle, [w.stranger, w.arbiter]);
         }),
         { numRuns: JOBS },
       );

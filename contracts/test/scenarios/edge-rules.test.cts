@@ -146,14 +146,14 @@ const CASES: FailureCase[] = [
     job: (w) => w.job().dos(2, { price: 100n }).mpcs(1, { price: 10n }).epochs(1),
     fail: async (w, job) => {
       const snapshot = (await job.view()).params;
-      await w.setParameters({ timeoutBlocks: 5, detectedFineBps: 5000, horizontalShares: [0, 5000, 5000] });
+      await w.setParameters({ timeoutBlocks: 5, detectedFineBps: 9000, horizontalShares: [0, 5000, 5000] });
       expect((await job.view()).params).to.deep.equal(snapshot);
       // 5 blocks later the new timeout would hold; the job's own (3600) does not.
       await mine(10);
       expect(await job.isTimedOut(job.dos[1])).to.equal(false);
       await w.timeOutAllBut([job.dos[0], job.mpcs[0]], job);
       return {
-        offenders: [[job.dos[1], HeartbeatTimeout]], // fined the snapshotted 100 %, not 50 %
+        offenders: [[job.dos[1], HeartbeatTimeout]], // fined the snapshotted 100 %, not 90 %
         params: w.params, // the snapshotted shares too
         settle: () => job.report([job.dos[1]], HeartbeatTimeout, w.stranger),
       };

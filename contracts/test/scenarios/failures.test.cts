@@ -192,18 +192,21 @@ const CASES: FailureCase[] = [
       expect(fineOfAccount(e, addr(job.mpcs[0]))).to.equal((job.collateral * 8000n) / 10_000n),
   },
   {
-    name: "non-compliant DOs (draft scenario 5): only the GDS may report; 5,000 from each of two",
+    name: "non-compliant DOs (draft scenario 5), unchallenged: only the GDS may judge; after the window 5,000 from each of two",
     job: (w) => workedExample(w),
     fail: async (w, job) => {
       const bad = [job.dos[3], job.dos[4]];
       await expectRevert(job.report(bad, NonCompliantResult, w.stranger), "AccessControlUnauthorizedAccount");
       await expectRevert(job.report(bad, NonCompliantResult, job.qc), "AccessControlUnauthorizedAccount");
-      return {
-        offenders: bad.map((b) => [b, NonCompliantResult]),
-        settle: () => job.report(bad, NonCompliantResult),
-      };
+      await job.judge(bad);
+      expect(await job.state()).to.equal(JobState.Judged);
+      await expectRevert(job.settleJudgement(), "JobMarketChallengeWindowOpen");
+      await job.passDeadline("challenge");
+      return { offenders: [], judged: { named: bad, ruling: "upheld" }, settle: () => job.settleJudgement() };
     },
     byHand: (e, job, w) => {
+      // the bond: 10 % of the 10,000 the judgement asks, back to the GDS
+      expect([e.bondReleased, e.bondForfeited]).to.deep.equal([1_000n * w.unit, 0n]);
       expect(e.refund).to.equal(12_100n * w.unit);
       for (const b of [job.dos[3], job.dos[4]]) expect(fineOfAccount(e, addr(b))).to.equal(5_000n * w.unit);
       // as in scenario 1: the 8 good DOs get 1,000 + 125
@@ -213,7 +216,7 @@ const CASES: FailureCase[] = [
     },
   },
   {
-    name: "Vertical non-compliant MPC (draft scenario 6): QC refunded, MPC loses C, DOs get their promised fee",
+    name: "Vertical non-compliant MPC (draft scenario 6), unchallenged: QC refunded, MPC loses C, DOs get their promised fee",
     job: (w) =>
       w
         .job()
@@ -221,11 +224,17 @@ const CASES: FailureCase[] = [
         .dos(10, { price: 1000n * w.unit })
         .mpcs(1, { price: 10n * w.unit })
         .epochs(3),
-    fail: async (_w, job) => ({
-      offenders: [[job.mpcs[0], NonCompliantResult]],
-      settle: () => job.report(job.mpcs, NonCompliantResult),
-    }),
+    fail: async (_w, job) => {
+      await job.judge(job.mpcs);
+      await job.passDeadline("challenge");
+      return {
+        offenders: [],
+        judged: { named: job.mpcs, ruling: "upheld" },
+        settle: () => job.settleJudgement(),
+      };
+    },
     byHand: (e, job, w) => {
+      expect([e.bondReleased, e.bondForfeited]).to.deep.equal([1_000n * w.unit, 0n]);
       expect(e.refund).to.equal(job.total);
       expect(fineOfAccount(e, addr(job.mpcs[0]))).to.equal(10_000n * w.unit);
       for (const d of job.dos) expect(creditOf(e, addr(d))).to.equal(1_000n * w.unit);
@@ -261,10 +270,13 @@ forEachAsset((asset) =>
     it("a settled job cannot be settled again by any path", async () => {
       const w = await world(asset);
       const job = await workedExample(w).dispatched();
-      await job.report([job.dos[0]], NonCompliantResult);
+      await job.judge([job.dos[0]]);
+      await job.passDeadline("challenge");
+      await job.settleJudgement();
       await expectRevert(job.report([job.dos[1]], NonCompliantResult), "JobMarketWrongState");
       await expectRevert(job.settleAbort(), "JobMarketWrongState");
       await expectRevert(job.cancel(), "JobMarketWrongState");
+      await expectRevert(job.settleJudgement(), "JobMarketWrongState");
     });
   }),
 );

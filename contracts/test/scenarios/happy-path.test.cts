@@ -132,7 +132,7 @@ forEachAsset((asset) =>
       const expected = settleCompleted(job.money(), job.members());
       await expectSettlement(job, expected, JobState.Completed, () => job.complete(job.dos[2]));
       expect(await w.market.read.balanceOf([w.qc.account.address])).to.equal(70n);
-      expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(130n * u);
+      expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(w.stake + 130n * u);
     });
 
     it("Vertical: PSI stage then Training; completes when the MPC finishes; MPC fee = m * N * F", async () => {

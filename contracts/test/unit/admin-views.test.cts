@@ -88,6 +88,11 @@ forEachAsset((asset) =>
         const bad = [
           { timeoutBlocks: 0 },
           { orderExpiryBlocks: 0 },
+          { abortGraceBlocks: 0 },
+          { timeoutBlocks: 10_000_001 },
+          { orderExpiryBlocks: 10_000_001 },
+          { abortGraceBlocks: 10_000_001 },
+          { selfReportFineBps: 9000, detectedFineBps: 8999 }, // reporting honestly would cost more
           { gdsFeeBps: 10001 },
           { selfReportFineBps: 10001 },
           { detectedFineBps: 10001 },
@@ -100,7 +105,14 @@ forEachAsset((asset) =>
         ];
         for (const change of bad) await expectRevert(w.setParameters(change), "JobMarketInvalidParameters");
         // the edges are allowed
-        await w.setParameters({ gdsFeeBps: 0, cancelFineBps: 10000, maxDosPerJob: 500, abortGraceBlocks: 0 });
+        await w.setParameters({
+          gdsFeeBps: 0,
+          cancelFineBps: 10000,
+          maxDosPerJob: 500,
+          abortGraceBlocks: 1,
+          timeoutBlocks: 10_000_000,
+          selfReportFineBps: 10000,
+        });
       });
 
       it("setParameters: fails without DEFAULT_ADMIN_ROLE", async () => {
@@ -200,9 +212,9 @@ forEachAsset((asset) =>
         });
       });
 
-      it("version: is 1.0.0", async () => {
+      it("version: is 2.0.0", async () => {
         const w = await world(asset);
-        expect(await w.market.read.version()).to.equal("1.0.0");
+        expect(await w.market.read.version()).to.equal("2.0.0");
       });
     });
 

@@ -40,13 +40,15 @@ forEachAsset((asset) =>
         await expectRevert(w.register(w.dos[0], Role.MPC, 0n), "JobMarketAlreadyRegistered");
       });
 
-      it("registerNode / deposit: fail if a balance would not fit its 104 bits", async () => {
+      it("registerNode / deposit: fail when what the market owes would pass 2^104 - 1 (JobMarketAmountTooLarge)", async () => {
         const w = await world(asset);
         const testClient = await hre.viem.getTestClient();
         const [node] = w.outsiders;
         await testClient.setBalance({ address: node.account.address, value: 2n ** 106n });
-        await expectRevert(w.register(node, Role.DO, 2n ** 104n), "JobMarketAmountTooLarge");
-        await w.register(node, Role.DO, 2n ** 104n - 1n);
+        const room = 2n ** 104n - 1n - (await w.market.read.holdings());
+        await expectRevert(w.register(node, Role.DO, room + 1n), "JobMarketAmountTooLarge");
+        await w.register(node, Role.DO, room);
+        expect(await w.market.read.holdings()).to.equal(2n ** 104n - 1n);
         await expectRevert(w.deposit(node, 1n), "JobMarketAmountTooLarge");
       });
 
@@ -105,13 +107,13 @@ forEachAsset((asset) =>
         await w.withdraw(job.dos[0], free);
       });
 
-      it("withdraw: fails if a node would keep less than the minimum stake", async () => {
+      it("withdraw: never checks the minimum stake; a node below it is not orderable (docs/rules.md §11.10)", async () => {
         const w = await world(asset);
         await w.setParameters({ minStake: w.stake });
-        await expectRevert(w.withdraw(w.dos[0], 1n), "JobMarketBelowMinStake");
-        // after deregistering, everything can leave
-        await receiptOf(w.market.write.deregisterNode({ account: w.dos[0].account }));
-        await w.withdraw(w.dos[0], w.stake);
+        await w.withdraw(w.dos[0], 1n);
+        await expectRevert(w.job().dos([w.dos[0]]).ordered(), "JobMarketBelowMinStake");
+        await w.job().dos([w.dos[1]]).ordered(); // at the minimum: orderable
+        await w.withdraw(w.dos[0], w.stake - 1n);
       });
 
       it("withdraw: fails when the recipient refuses the coins", async () => {
@@ -123,7 +125,7 @@ forEachAsset((asset) =>
         const refuser = other.market.address;
         await testClient.impersonateAccount({ address: refuser });
         await testClient.setBalance({ address: refuser, value: 10n * w.unit });
-        await receiptOf(w.market.write.registerNode([Role.DO], { account: refuser, value: w.unit }));
+        await w.register(refuser, Role.DO, w.unit);
         await expectRevert(
           w.market.write.withdraw([w.unit], { account: refuser }),
           "JobMarketTransferFailed",

@@ -49,7 +49,7 @@ forEachAsset((asset) =>
           expect(await w.stakeOf(d)).to.deep.equal({ free: w.stake + 1000n, locked: 0n });
         for (const m of job.mpcs)
           expect(await w.stakeOf(m)).to.deep.equal({ free: w.stake + 500n, locked: 0n });
-        expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(400n);
+        expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(w.stake + 400n);
         expect(await w.market.read.balanceOf([job.qc.account.address])).to.equal(600n);
         const [reward] = await w.market.getEvents.RewardDistributed();
         expect(reward.args.amounts!.reduce((a, b) => a + b, 0n)).to.equal(4400n);

@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import { FailureReason, JobState, Status, status, TaskType } from "../helpers/jobs.cjs";
+import { expectRevert } from "../helpers/chain.cjs";
 import { creditOf, emittedSettlement } from "../helpers/settlement.cjs";
 import { forEachAsset, worldFixture } from "../helpers/world.cjs";
 
@@ -24,11 +25,9 @@ forEachAsset((asset) =>
       const w = await world(asset);
       const job = await w.job().dispatched(); // 3 DOs at 1000, 2 MPCs: C = 3000
       // both MPCs and one DO judged non-compliant: no good MPC is left
-      const receipt = await job.report(
-        [job.mpcs[0], job.mpcs[1], job.dos[2]],
-        FailureReason.NonCompliantResult,
-      );
-      const s = emittedSettlement(job, receipt);
+      await job.judge([job.mpcs[0], job.mpcs[1], job.dos[2]]); // unchallenged: settles after the window
+      await job.passDeadline("challenge");
+      const s = emittedSettlement(job, await job.settleJudgement());
       // 3 offenders: 1000 each, pool 3000; 2 good DOs owed 2000; remainder 1000 split GDS 1250 : DOs 5000
       // (the MPC share 3750 is redistributed): GDS 200, DOs 800 (400 each)
       expect(creditOf(s, job.dos[0])).to.equal(1000n + 400n);
@@ -40,11 +39,9 @@ forEachAsset((asset) =>
       const w = await world(asset);
       await w.setParameters({ horizontalShares: [0, 10000, 0] });
       const job = await w.job().dispatched();
-      const receipt = await job.report(
-        [job.mpcs[0], job.mpcs[1], job.dos[2]],
-        FailureReason.NonCompliantResult,
-      );
-      const s = emittedSettlement(job, receipt);
+      await job.judge([job.mpcs[0], job.mpcs[1], job.dos[2]]); // unchallenged: settles after the window
+      await job.passDeadline("challenge");
+      const s = emittedSettlement(job, await job.settleJudgement());
       expect(creditOf(s, job.dos[0])).to.equal(1500n);
       expect(creditOf(s, job.dos[1])).to.equal(1500n);
       expect(creditOf(s, w.gds)).to.equal(0n);
@@ -99,23 +96,19 @@ forEachAsset((asset) =>
       expect(s.fines[0]).to.deep.include({ amount: 3000n, reason: FailureReason.HeartbeatTimeout });
     });
 
-    it("Vertical: replacing an MPC that had completed lowers the completed count; the job completes on the new one", async () => {
+    it("Vertical: an MPC that completed its part can be neither replaced nor asked to be (docs/rules.md §11.3)", async () => {
       const w = await world(asset);
       const job = await w.job().vertical().mpcs(2).dispatched();
       const [first, second] = job.mpcs;
       for (const p of job.participants) await job.complete(p, TaskType.PSI);
+      await job.requestReplacement(job.dos[0], first); // asked while it was still working
       await job.complete(first);
-      await job.requestReplacement(job.dos[0], first);
-      const fresh = w.mpcs[3];
-      await job.replace(first, fresh);
-      await job.complete(second);
-      expect(await job.state()).to.equal(JobState.Dispatched);
-      await job.complete(fresh, TaskType.PSI);
-      const s = emittedSettlement(job, await job.complete(fresh));
+      await expectRevert(job.replace(first, w.mpcs[3]), "JobMarketParticipantFinished");
+      await expectRevert(job.requestReplacement(job.dos[0], first), "JobMarketParticipantFinished");
+      // the job completes on its MPCs, the first one paid m * N * F
+      const s = emittedSettlement(job, await job.complete(second));
       expect(await job.state()).to.equal(JobState.Completed);
-      expect(creditOf(s, fresh)).to.equal(500n * 3n); // m * N * F
-      expect(creditOf(s, first)).to.equal(0n);
-      expect(await w.stakeOf(first)).to.deep.equal({ free: w.stake, locked: 0n });
+      expect(creditOf(s, first)).to.equal(500n * 3n);
     });
 
     it("a timed-out participant that sends an update is alive again", async () => {

@@ -101,10 +101,12 @@ forEachAsset((asset) =>
         expect(s.rewards + s.refund).to.equal(job.paidTotal + s.fineTotal);
       });
 
-      it("reportFailure: the GDS reports a non-compliant result (not timed out)", async () => {
+      it("reportFailure: the GDS's non-compliant report (not timed out), unchallenged, settles after the window", async () => {
         const w = await world(asset);
         const job = await w.job().dispatched();
-        const s = settlement(job, await job.report([job.mpcs[0]], NonCompliantResult));
+        await job.judge([job.mpcs[0]]);
+        await job.passDeadline("challenge");
+        const s = settlement(job, await job.settleJudgement());
         expect(s.fines).to.deep.equal([fined(job.mpcs[0], 3000n, NonCompliantResult)]);
         // pool 3000 pays the three DOs their fees in full; nothing remains
         for (const d of job.dos) expect(s.credit(d)).to.equal(1000n);
@@ -114,20 +116,25 @@ forEachAsset((asset) =>
 
       it("reportFailure: compensation shrinks in proportion when the pool is short, dust to the GDS", async () => {
         const w = await world(asset);
-        await w.setParameters({ detectedFineBps: 5000 });
+        await w.setParameters({ selfReportFineBps: 5000, detectedFineBps: 5000 });
         const job = await w
           .job()
           .dos(3, { prices: [1000n, 2000n, 4000n] })
           .dispatched(); // C = 7000, fine 3500
-        const s = settlement(job, await job.report([job.dos[2]], NonCompliantResult));
+        await job.judge([job.dos[2]]);
+        await job.passDeadline("challenge");
+        const s = settlement(job, await job.settleJudgement());
         // owed 1000 + 2000 = 3000 <= 3500: paid in full, 500 remains: 62 GDS(+dust), 187 MPCs, 250 DOs by fee
         expect(s.credit(job.dos[0])).to.equal(1000n + 83n);
         expect(s.credit(job.dos[1])).to.equal(2000n + 166n);
         expect(s.rewards).to.equal(3500n);
         expect(s.rewards + s.refund).to.equal(job.paidTotal + s.fineTotal);
+        expect(s.bondReleased).to.deep.equal([350n]); // 10 % of the 3,500 asked
 
         const job2 = await w.job().dos(3, { from: 3 }).mpcs(2, { from: 2 }).dispatched(); // C = 3000, fine 1500 < owed 2000
-        const s2 = settlement(job2, await job2.report([job2.dos[0]], NonCompliantResult));
+        await job2.judge([job2.dos[0]]);
+        await job2.passDeadline("challenge");
+        const s2 = settlement(job2, await job2.settleJudgement());
         expect(s2.credit(job2.dos[1])).to.equal(750n);
         expect(s2.credit(job2.mpcs[0])).to.equal(0n);
         expect(s2.credit(w.gds)).to.equal(0n);

@@ -1,4 +1,4 @@
-// UUPS upgrade with jobs in flight (docs/rules.md §8): the market -> JobMarketV2 keeps every job,
+// UUPS upgrade with jobs in flight (docs/rules.md §8): the market -> JobMarketNext keeps every job,
 // balance, node and parameter, and the in-flight job completes afterwards; only UPGRADER_ROLE may upgrade.
 import hre from "hardhat";
 import { expect } from "chai";
@@ -22,9 +22,7 @@ async function implementationOf(proxy: Address): Promise<Address> {
 
 /** Everything a user could observe through the views, for a before/after comparison. */
 async function observe(w: World, jobIds: Hash[]) {
-  const accounts = [w.admin, w.gds, ...w.qcs, ...w.outsiders, ...w.dos, ...w.mpcs].map(
-    (x) => x.account.address,
-  );
+  const accounts = w.everyone.map((x) => x.account.address);
   const r = w.market.read;
   return {
     coins: await w.marketHoldings(),
@@ -72,32 +70,35 @@ async function inFlight(w: World) {
   return { h, jobIds: [h.id, v.id, s.id] };
 }
 
-async function deployV2() {
-  return hre.viem.deployContract("JobMarketV2", [], { libraries: { ...(await deployLibraries()) } });
+async function deployNext() {
+  return hre.viem.deployContract("JobMarketNext", [], { libraries: { ...(await deployLibraries()) } });
 }
 
 forEachAsset((asset) =>
-  describe(`upgrade: the market -> JobMarketV2 with jobs in flight · ${asset}`, () => {
+  describe(`upgrade: the market -> JobMarketNext with jobs in flight · ${asset}`, () => {
     it("keeps every job, balance, node and parameter; the in-flight job completes after the upgrade", async () => {
       const w = await world(asset);
       const { h, jobIds } = await inFlight(w);
       const before = await observe(w, jobIds);
       const previous = await implementationOf(w.market.address);
 
-      const v2 = await deployV2();
-      const init = encodeFunctionData({ abi: v2.abi, functionName: "initializeV2", args: [] });
+      const next = await deployNext();
+      const init = encodeFunctionData({ abi: next.abi, functionName: "initializeNext", args: [] });
       const receipt = await receiptOf(
-        w.market.write.upgradeToAndCall([v2.address, init], { account: w.admin.account }),
+        w.market.write.upgradeToAndCall([next.address, init], { account: w.admin.account }),
       );
-      expect(await implementationOf(w.market.address)).to.equal(getAddress(v2.address));
+      expect(await implementationOf(w.market.address)).to.equal(getAddress(next.address));
       expect(await implementationOf(w.market.address)).to.not.equal(previous);
-      const upgraded = await hre.viem.getContractAt("JobMarketV2", w.market.address);
-      expect(await upgraded.read.isV2()).to.equal(true);
+      const upgraded = await hre.viem.getContractAt("JobMarketNext", w.market.address);
+      expect(await upgraded.read.isNext()).to.equal(true);
       expect(await upgraded.read.upgradedAtBlock()).to.equal(receipt.blockNumber);
-      await expectRevert(upgraded.write.initializeV2({ account: w.admin.account }), "InvalidInitialization");
+      await expectRevert(
+        upgraded.write.initializeNext({ account: w.admin.account }),
+        "InvalidInitialization",
+      );
       expect(await observe(w, jobIds)).to.deep.equal(before);
 
-      // The in-flight job goes on under V2 and pays out exactly as before the upgrade.
+      // The in-flight job goes on under the new version and pays out exactly as before the upgrade.
       await h.complete(h.dos[1]);
       const expected = settleCompleted(h.money(), h.members());
       await expectSettlement(h, expected, JobState.Completed, () => h.complete(h.dos[2]));
@@ -108,10 +109,10 @@ forEachAsset((asset) =>
     it("refuses an upgrade from anyone without UPGRADER_ROLE (the GDS included)", async () => {
       const w = await world(asset);
       await inFlight(w);
-      const v2 = await deployV2();
+      const next = await deployNext();
       for (const who of [w.stranger, w.gds, w.qc, w.dos[0]]) {
         await expectRevert(
-          w.market.write.upgradeToAndCall([v2.address, "0x"], { account: who.account }),
+          w.market.write.upgradeToAndCall([next.address, "0x"], { account: who.account }),
           "AccessControlUnauthorizedAccount",
         );
       }
@@ -126,9 +127,9 @@ forEachAsset((asset) =>
         implementation.write.initialize([w.stranger.account.address], { account: w.stranger.account }),
         toFunctionSelector("InvalidInitialization()"),
       );
-      const v2 = await deployV2();
+      const next = await deployNext();
       await expectRevert(
-        implementation.write.upgradeToAndCall([v2.address, "0x"], { account: w.admin.account }),
+        implementation.write.upgradeToAndCall([next.address, "0x"], { account: w.admin.account }),
       );
     });
   }),
