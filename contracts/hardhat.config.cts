@@ -33,7 +33,10 @@ const config: HardhatUserConfig = {
     },
   },
   paths: { sources: "src", tests: "test", cache: "cache", artifacts: "artifacts" },
-  networks: { hardhat: { hardfork: "cancun" } },
+  // 30 accounts with room for stakes of a million whole coins each (the test world's nodes and QCs).
+  networks: {
+    hardhat: { hardfork: "cancun", accounts: { count: 30, accountsBalance: (10n ** 30n).toString() } },
+  },
   mocha: { timeout: 120_000 },
 };
 

@@ -8,24 +8,34 @@ import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/Pau
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
-import {JobStatus, Parameters, PriceBreakdown, JobView, ParticipantView, NodeView} from "./types/JobTypes.sol";
+import {
+    JobStatus,
+    Parameters,
+    TrustParameters,
+    NodeTerms,
+    PriceBreakdown,
+    JobView,
+    ParticipantView,
+    NodeView
+} from "./types/JobTypes.sol";
 import {JobMarketStorage, NodeAccount} from "./storage/JobMarketStorage.sol";
 import {StorageAccess} from "./storage/StorageAccess.sol";
 import {JobRules} from "./libraries/JobRules.sol";
-import {FeeMath} from "./libraries/FeeMath.sol";
+import {AccountLogic} from "./libraries/AccountLogic.sol";
 import {OrderLogic} from "./libraries/OrderLogic.sol";
 import {ProgressLogic} from "./libraries/ProgressLogic.sol";
 import {StatusRules} from "./libraries/StatusRules.sol";
 import {SettlementLogic} from "./libraries/SettlementLogic.sol";
+import {JudgementLogic} from "./libraries/JudgementLogic.sol";
 import {ViewLogic} from "./libraries/ViewLogic.sol";
 import {ParameterRules} from "./libraries/ParameterRules.sol";
 
 /// @title JobMarket
-/// @notice Escrow, collateral and settlement for federated-learning jobs (SPEC.md). UUPS proxy
-/// implementation; the job rules live in external libraries (OrderLogic, ProgressLogic,
-/// SettlementLogic, ViewLogic) linked at deploy time, to stay under the 24,576-byte code size limit.
-/// @dev No receive and no fallback: coins enter only through the payable functions. Pull payments:
-/// settlement credits balances, only `withdraw` sends coins.
+/// @notice Escrow, collateral and settlement for federated-learning jobs (docs/rules.md). UUPS proxy
+/// implementation; the rules live in external libraries (AccountLogic, OrderLogic, ProgressLogic,
+/// SettlementLogic, JudgementLogic, ViewLogic) linked at deploy time, to stay under the 24,576-byte limit.
+/// @dev No receive and no fallback: money enters only through the money-in functions. Pull payments:
+/// settlement credits balances, only `withdraw` sends money.
 contract JobMarket is
     IJobMarket,
     JobMarketStorage,
@@ -38,13 +48,15 @@ contract JobMarket is
     bytes32 public constant GDS_ROLE = keccak256("GDS_ROLE");
     bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice Rules on challenged judgements (docs/rules.md §11.7); best held by an account that is no GDS.
+    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
 
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
     }
 
-    /// @notice Grants `admin` every role and sets the default parameters (SPEC.md section 7).
+    /// @notice Grants `admin` every role (ARBITER_ROLE too) and sets the default parameters (docs/rules.md §7).
     /// @dev Requirements: called once, through the proxy; admin is not zero.
     function initialize(address admin) external initializer {
         if (admin == address(0)) revert JobMarketZeroAddress();
@@ -54,60 +66,50 @@ contract JobMarket is
         _grantRole(GDS_ROLE, admin);
         _grantRole(UPGRADER_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
+        _grantRole(ARBITER_ROLE, admin);
         Parameters memory defaults = ParameterRules.defaults();
-        _getJobMarketStorage().params = defaults;
+        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
+        $.params = defaults;
         emit ParametersUpdated(defaults);
+        _setTrustParameters($, ParameterRules.trustDefaults());
+    }
+
+    /// @notice Takes a release-1 market to release 2, in the upgrade transaction (upgradeToAndCall): sets the
+    /// release-2 parameters, grants ARBITER_ROLE to `arbiter` (none when zero), and counts what the market
+    /// holds (release 1 kept no total: its coin balance is what it owes, plus any coins forced in).
+    /// @dev Requirements: UPGRADER_ROLE; once (reinitializer 2), and never on a market initialized as release 2.
+    /// @custom:oz-upgrades-validate-as-initializer
+    function initializeRelease2(address arbiter) external reinitializer(2) onlyRole(UPGRADER_ROLE) {
+        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
+        if ($.trustParams.judgementBondBps != 0) revert InvalidInitialization();
+        if (arbiter != address(0)) _grantRole(ARBITER_ROLE, arbiter);
+        _setTrustParameters($, ParameterRules.trustDefaults());
+        $.holdings = address(this).balance;
     }
 
     // ───────────────────────────── nodes and money ─────────────────────────────
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: role 1 or 2; not registered; balance + msg.value >= minStake.
-    function registerNode(uint8 role) external payable {
-        if (role != JobRules.ROLE_DO && role != JobRules.ROLE_MPC) revert JobMarketInvalidRole(role);
-        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
-        NodeAccount storage account = $.accounts[msg.sender];
-        if (account.role != 0) revert JobMarketAlreadyRegistered(msg.sender, account.role);
-        uint256 balance = _checkedBalance(account.balance + msg.value);
-        uint256 minStake = $.params.minStake;
-        if (balance + account.locked < minStake) revert JobMarketBelowMinStake(msg.sender, balance, minStake);
-        account.balance = uint104(balance);
-        account.role = role;
-        account.lastHeartbeat = uint40(block.number);
-        if (!$.liveness[msg.sender].listed) {
-            $.liveness[msg.sender].listed = true;
-            $.nodes.push(msg.sender);
-        }
-        emit NodeRegistered(msg.sender, role, msg.value);
+    /// @dev Requirements: see AccountLogic.registerNode.
+    function registerNode(uint8 role, uint256 amount) external payable nonReentrant {
+        AccountLogic.registerNode(role, amount, msg.value);
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: the caller is a registered node; msg.value > 0.
-    function deposit() external payable {
-        NodeAccount storage account = _getJobMarketStorage().accounts[msg.sender];
-        if (account.role == 0) revert JobMarketNotRegistered(msg.sender);
-        if (msg.value == 0) revert JobMarketZeroAmount();
-        account.balance = uint104(_checkedBalance(account.balance + msg.value));
-        emit Deposited(msg.sender, msg.value);
+    /// @dev Requirements: a registered node or a GDS; see AccountLogic.deposit.
+    function deposit(uint256 amount) external payable nonReentrant {
+        AccountLogic.deposit(amount, msg.value, hasRole(GDS_ROLE, msg.sender));
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: 0 < amount <= balance; a registered node keeps at least minStake.
-    /// Checks-effects-interactions, nonReentrant; never paused.
+    /// @dev Requirements: 0 < amount <= balance. Checks-effects-interactions, nonReentrant; never paused.
     function withdraw(uint256 amount) external nonReentrant {
-        JobMarketStorage.Layout storage $ = _getJobMarketStorage();
-        NodeAccount storage account = $.accounts[msg.sender];
-        uint256 balance = account.balance;
-        if (amount == 0) revert JobMarketZeroAmount();
-        if (amount > balance) revert JobMarketInsufficientBalance(msg.sender, balance, amount);
-        if (account.role != 0) {
-            uint256 stake = balance - amount + account.locked;
-            if (stake < $.params.minStake) revert JobMarketBelowMinStake(msg.sender, stake, $.params.minStake);
-        }
-        account.balance = uint104(balance - amount);
-        emit Withdrawn(msg.sender, amount);
-        (bool ok, ) = payable(msg.sender).call{value: amount}("");
-        if (!ok) revert JobMarketTransferFailed(msg.sender, amount);
+        AccountLogic.withdraw(amount);
+    }
+
+    /// @inheritdoc IJobMarket
+    function setNodeTerms(NodeTerms calldata terms) external {
+        AccountLogic.setNodeTerms(terms);
     }
 
     /// @inheritdoc IJobMarket
@@ -152,13 +154,13 @@ contract JobMarket is
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: not paused; the job's QC; the job Ordered and not expired.
-    function submitQuery(bytes16 id) external payable whenNotPaused {
-        OrderLogic.submitQuery(id, msg.value);
+    /// @dev Requirements: not paused; see OrderLogic.submitQuery.
+    function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal) external payable whenNotPaused nonReentrant {
+        OrderLogic.submitQuery(id, amount, maxTotal, msg.value);
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: GDS_ROLE; see OrderLogic.assignMpcs.
+    /// @dev Requirements: GDS_ROLE, the job's GDS; see OrderLogic.assignMpcs.
     function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) external onlyRole(GDS_ROLE) {
         OrderLogic.assignMpcs(id, mpcs, mpcPrice);
     }
@@ -176,28 +178,50 @@ contract JobMarket is
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: GDS_ROLE; see ProgressLogic.replaceMpc.
+    /// @dev Requirements: GDS_ROLE, the job's GDS; see ProgressLogic.replaceMpc.
     function replaceMpc(bytes16 id, address oldMpc, address newMpc) external onlyRole(GDS_ROLE) {
         ProgressLogic.replaceMpc(id, oldMpc, newMpc);
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: reason 2 needs GDS_ROLE; see SettlementLogic.reportFailure.
+    /// @dev Requirements: reason 2 needs GDS_ROLE and is JudgementLogic.judge; else SettlementLogic.reportFailure.
     function reportFailure(bytes16 id, address[] calldata offenders, uint8 reason) external {
-        if (reason == JobRules.REASON_NON_COMPLIANT) _checkRole(GDS_ROLE);
-        SettlementLogic.reportFailure(id, offenders, reason);
+        if (reason == JobRules.REASON_NON_COMPLIANT) {
+            _checkRole(GDS_ROLE);
+            JudgementLogic.judge(id, offenders);
+        } else {
+            SettlementLogic.reportFailure(id, offenders, reason);
+        }
     }
 
     /// @inheritdoc IJobMarket
-    /// @dev Requirements: the job Aborting; the GDS at once, anyone after abortGraceBlocks.
+    /// @dev Requirements: the job Aborting; its GDS at once, anyone after abortGraceBlocks.
     function settleAbort(bytes16 id) external {
         SettlementLogic.settleAbort(id, hasRole(GDS_ROLE, msg.sender));
     }
 
     /// @inheritdoc IJobMarket
     /// @dev Requirements: see SettlementLogic.cancelJob.
-    function cancelJob(bytes16 id) external {
-        SettlementLogic.cancelJob(id, hasRole(GDS_ROLE, msg.sender));
+    function cancelJob(bytes16 id, uint256 maxFine) external {
+        SettlementLogic.cancelJob(id, maxFine, hasRole(GDS_ROLE, msg.sender));
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: see JudgementLogic.challengeJudgement.
+    function challengeJudgement(bytes16 id) external {
+        JudgementLogic.challengeJudgement(id);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: ARBITER_ROLE; see JudgementLogic.resolveChallenge.
+    function resolveChallenge(bytes16 id, address[] calldata upheld) external onlyRole(ARBITER_ROLE) {
+        JudgementLogic.resolveChallenge(id, upheld);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: see JudgementLogic.settleJudgement.
+    function settleJudgement(bytes16 id) external {
+        JudgementLogic.settleJudgement(id);
     }
 
     // ───────────────────────────── admin ─────────────────────────────
@@ -208,6 +232,13 @@ contract JobMarket is
         ParameterRules.check(parameters_);
         _getJobMarketStorage().params = parameters_;
         emit ParametersUpdated(parameters_);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: DEFAULT_ADMIN_ROLE; every bound of ParameterRules.check.
+    function setTrustParameters(TrustParameters calldata parameters_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        ParameterRules.check(parameters_);
+        _setTrustParameters(_getJobMarketStorage(), parameters_);
     }
 
     /// @inheritdoc IJobMarket
@@ -250,7 +281,7 @@ contract JobMarket is
         uint256 mpcPrice,
         uint16 gdsFeeBps
     ) external pure returns (PriceBreakdown memory) {
-        return FeeMath.priceOf(jobType, doPrices, modelComplexityFactor, mpcCount, mpcPrice, gdsFeeBps);
+        return ViewLogic.priceOf(jobType, doPrices, modelComplexityFactor, mpcCount, mpcPrice, gdsFeeBps);
     }
 
     /// @inheritdoc IJobMarket
@@ -277,6 +308,11 @@ contract JobMarket is
     /// @inheritdoc IJobMarket
     function getNode(address account) external view returns (NodeView memory) {
         return ViewLogic.getNode(account);
+    }
+
+    /// @inheritdoc IJobMarket
+    function termsOf(address node) external view returns (NodeTerms memory) {
+        return ViewLogic.termsOf(node);
     }
 
     /// @inheritdoc IJobMarket
@@ -314,18 +350,27 @@ contract JobMarket is
     }
 
     /// @inheritdoc IJobMarket
+    function trustParameters() external view returns (TrustParameters memory) {
+        return _getJobMarketStorage().trustParams;
+    }
+
+    /// @inheritdoc IJobMarket
+    function holdings() external view returns (uint256) {
+        return _getJobMarketStorage().holdings;
+    }
+
+    /// @inheritdoc IJobMarket
     function version() external pure returns (string memory) {
-        return "1.0.0";
+        return "2.0.0";
     }
 
     /// @dev Requirements: UPGRADER_ROLE (the modifier is the whole check).
     // solhint-disable-next-line no-empty-blocks
     function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
 
-    /// @dev A balance must fit its 104 bits (more coins than any chain's native supply).
-    function _checkedBalance(uint256 balance) private pure returns (uint256) {
-        if (balance > type(uint104).max) revert JobMarketAmountTooLarge(balance, type(uint104).max);
-        return balance;
+    function _setTrustParameters(JobMarketStorage.Layout storage $, TrustParameters memory p) private {
+        $.trustParams = p;
+        emit TrustParametersUpdated(p);
     }
 
     function _getJobMarketStorage() private pure returns (JobMarketStorage.Layout storage) {

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
-import {JobView, NodeView, ParticipantView} from "./types/JobTypes.sol";
+import {JobView, NodeView, NodeTerms, ParticipantView} from "./types/JobTypes.sol";
 
 /// @title JobMarketLens
 /// @notice Bulk reads for the dApp dashboard and the GDS watcher: one eth_call instead of one per job or
@@ -39,6 +39,14 @@ contract JobMarketLens {
         progresses = new ParticipantView[][](ids.length);
         for (uint256 i; i < ids.length; ++i) {
             progresses[i] = market.getProgress(ids[i]);
+        }
+    }
+
+    /// @notice termsOf each account in `nodes` (also accounts that set terms before registering).
+    function getTerms(IJobMarket market, address[] calldata nodes) external view returns (NodeTerms[] memory terms) {
+        terms = new NodeTerms[](nodes.length);
+        for (uint256 i; i < nodes.length; ++i) {
+            terms[i] = market.termsOf(nodes[i]);
         }
     }
 

@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {JobStatus, Parameters, PriceBreakdown, JobView, ParticipantView, NodeView} from "../types/JobTypes.sol";
+import {
+    JobStatus,
+    Parameters,
+    TrustParameters,
+    NodeTerms,
+    PriceBreakdown,
+    JobView,
+    ParticipantView,
+    NodeView
+} from "../types/JobTypes.sol";
 
 /// @title IJobMarket
 /// @notice Escrow, collateral and settlement for federated-learning jobs (SPEC.md). Every name here
@@ -38,6 +47,8 @@ interface IJobMarket {
     error JobMarketIndexOutOfRange(uint256 index, uint256 length);
     /// @notice Writing a job's DO list (a small data contract) failed.
     error JobMarketDoListWriteFailed();
+    /// @notice On the native coin, msg.value must equal the amount named (`expected`); `received` was sent.
+    error JobMarketValueMismatch(uint256 expected, uint256 received);
 
     // orders
     /// @notice The job id is zero.
@@ -70,14 +81,25 @@ interface IJobMarket {
     error JobMarketOrderExpired(bytes16 id, uint256 expiredAtBlock);
     /// @notice Only the QC or the GDS may cancel the order before block `expiresAtBlock`.
     error JobMarketOrderNotExpired(bytes16 id, uint256 expiresAtBlock);
+    /// @notice `node`'s terms (docs/rules.md §11.1) refuse this job: not accepting, another GDS, a fee below its
+    /// minimum or a collateral above its maximum.
+    error JobMarketTermsRejected(address node);
+    /// @notice The job's total price is now `total`, above the `maxTotal` the QC signed.
+    error JobMarketPriceAboveLimit(bytes16 id, uint256 total, uint256 maxTotal);
+    /// @notice Cancelling now would fine the QC `fine`, above the `maxFine` it signed.
+    error JobMarketFineAboveLimit(bytes16 id, uint256 fine, uint256 maxFine);
 
     // who may call
     /// @notice `caller` is not the QC of job `id`.
     error JobMarketNotQc(bytes16 id, address caller);
     /// @notice `account` is not a current participant of job `id`.
     error JobMarketNotParticipant(bytes16 id, address account);
-    /// @notice `caller` may not do this on job `id` (e.g. the GDS cancelling after dispatch).
+    /// @notice `caller` may not do this on job `id` (e.g. the GDS cancelling after dispatch, or a GDS acting on
+    /// a job another GDS placed).
     error JobMarketUnauthorized(bytes16 id, address caller);
+    /// @notice `account` may not take this part in job `id`: the GDS as its own QC or participant, or an
+    /// arbiter that is the job's GDS, QC or a participant.
+    error JobMarketConflictOfInterest(bytes16 id, address account);
 
     // progress
     /// @notice `taskType` is not accepted from `participant` in job `id` (job type, role, or PSI stage).
@@ -109,6 +131,18 @@ interface IJobMarket {
     /// @notice `mpc` has no pending replacement request, no Failed report and is not timed out.
     error JobMarketReplacementNotAllowed(bytes16 id, address mpc);
 
+    // judgements (docs/rules.md §11.7)
+    /// @notice `account` is not named in job `id`'s judgement.
+    error JobMarketNotNamed(bytes16 id, address account);
+    /// @notice The judgement of job `id` could be challenged only before block `deadline`.
+    error JobMarketChallengeWindowOver(bytes16 id, uint256 deadline);
+    /// @notice The judgement of job `id` can still be challenged until block `deadline`: it settles after.
+    error JobMarketChallengeWindowOpen(bytes16 id, uint256 deadline);
+    /// @notice The arbiter could rule on job `id` only before block `deadline`.
+    error JobMarketArbitrationOver(bytes16 id, uint256 deadline);
+    /// @notice The arbiter may still rule on job `id` until block `deadline`.
+    error JobMarketArbitrationPending(bytes16 id, uint256 deadline);
+
     // admin
     /// @notice A parameter is out of bounds (bps above 10000, shares not summing to 10000, zero durations, limits).
     error JobMarketInvalidParameters();
@@ -119,7 +153,7 @@ interface IJobMarket {
     event NodeRegistered(address indexed node, uint8 role, uint256 stake);
     /// @notice A node left the registry; its balance stays withdrawable.
     event NodeDeregistered(address indexed node);
-    /// @notice `amount` was added to a node's free stake.
+    /// @notice `amount` was added to a node's free stake (or a GDS's balance).
     event Deposited(address indexed account, uint256 amount);
     /// @notice `amount` left the contract to `account`.
     event Withdrawn(address indexed account, uint256 amount);
@@ -127,6 +161,10 @@ interface IJobMarket {
     event Heartbeat(address indexed node, uint256 blockNumber);
     /// @notice The admin changed the parameters; new jobs snapshot them.
     event ParametersUpdated(Parameters parameters);
+    /// @notice The admin changed the release-2 parameters; new jobs snapshot them.
+    event TrustParametersUpdated(TrustParameters parameters);
+    /// @notice `node` set its standing terms; they bind every order placed after this.
+    event NodeTermsSet(address indexed node, NodeTerms terms);
 
     /// @notice The GDS `gds` placed job `id` for `qc` with these DOs and quote; the DOs locked their collateral.
     event JobOrdered(
@@ -164,13 +202,32 @@ interface IJobMarket {
     event CollateralLocked(bytes16 indexed id, address indexed node, uint256 amount);
     /// @notice `amount` of `node`'s collateral in job `id` went back to its free stake.
     event CollateralReleased(bytes16 indexed id, address indexed node, uint256 amount);
+    /// @notice The GDS `gds` locked `amount` of its balance as the bond of its judgement of job `id`.
+    event BondLocked(bytes16 indexed id, address indexed gds, uint256 amount);
+    /// @notice The GDS judged `offenders` (the named participants) non-compliant; job `id` is Judged until
+    /// block `challengeDeadline` (a named participant may challenge before it).
+    event JobJudged(
+        bytes16 indexed id,
+        address indexed gds,
+        address[] offenders,
+        uint256 bond,
+        uint256 challengeDeadline
+    );
+    /// @notice `challenger` challenged the judgement of job `id`: it goes to the arbiter.
+    event JudgementChallenged(bytes16 indexed id, address indexed challenger);
+    /// @notice The arbiter upheld the judgement of `upheld` (the others named are overturned) and settled the job.
+    event ChallengeResolved(bytes16 indexed id, address indexed arbiter, address[] upheld);
+    /// @notice `amount` of the judgement bond of job `id` went back to the GDS's balance.
+    event BondReleased(bytes16 indexed id, address indexed gds, uint256 amount);
 
     // ───────────────────────────── nodes and money ─────────────────────────────
 
-    /// @notice Registers the caller as a node (role 1 DO, 2 MPC); msg.value adds to its stake.
-    function registerNode(uint8 role) external payable;
-    /// @notice Adds msg.value to a registered node's free stake.
-    function deposit() external payable;
+    /// @notice Registers the caller as a node (role 1 DO, 2 MPC); `amount` adds to its stake.
+    function registerNode(uint8 role, uint256 amount) external payable;
+    /// @notice Adds `amount` to the free stake of a registered node or the balance of a GDS (judgement bonds).
+    function deposit(uint256 amount) external payable;
+    /// @notice Sets the caller's standing terms (also before registering): binding for orders placed after.
+    function setNodeTerms(NodeTerms calldata terms) external;
     /// @notice Sends `amount` of the caller's free stake / credited balance to the caller.
     function withdraw(uint256 amount) external;
     /// @notice Records the caller's liveness at the current block.
@@ -192,8 +249,9 @@ interface IJobMarket {
         uint32 totalEpochs,
         uint256 quote
     ) external;
-    /// @notice The QC pays (or tops up, or consents to the assigned price) for job `id` (not paused).
-    function submitQuery(bytes16 id) external payable;
+    /// @notice The QC pays `amount` (or tops up, or consents to the assigned price) for job `id` (not paused);
+    /// reverts if the job's total is now above `maxTotal`.
+    function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal) external payable;
     /// @notice The GDS picks (or re-picks, before dispatch) the job's MPCs at `mpcPrice` each; each locks C.
     function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) external;
     /// @notice A DO or current MPC of dispatched job `id` reports its progress (or its failure).
@@ -202,18 +260,30 @@ interface IJobMarket {
     function requestMpcReplacement(bytes16 id, address mpc) external;
     /// @notice The GDS replaces `oldMpc` (requested, failed or timed out) with `newMpc` (GDS_ROLE).
     function replaceMpc(bytes16 id, address oldMpc, address newMpc) external;
-    /// @notice reason 1 HeartbeatTimeout (anyone; each offender verified timed out), 2 NonCompliantResult (GDS).
+    /// @notice reason 1 HeartbeatTimeout (anyone; each offender verified timed out) settles the job;
+    /// 2 NonCompliantResult (the job's GDS, with a bond) judges it: Judged until the challenge window ends.
     function reportFailure(bytes16 id, address[] calldata offenders, uint8 reason) external;
     /// @notice Settles an Aborting job: the GDS at once, anyone after abortGraceBlocks.
     function settleAbort(bytes16 id) external;
-    /// @notice Cancels job `id`: before dispatch (QC, GDS, or anyone once expired) with a full refund;
+    /// @notice Cancels job `id`: before dispatch (QC, its GDS, or anyone once expired) with a full refund;
     /// after dispatch (QC only) with cancelFineBps of the total price shared among the participants and the GDS.
-    function cancelJob(bytes16 id) external;
+    /// Reverts if the fine would now be above `maxFine`.
+    function cancelJob(bytes16 id, uint256 maxFine) external;
+    /// @notice A named participant challenges the judgement of job `id` (before the window ends).
+    function challengeJudgement(bytes16 id) external;
+    /// @notice The arbiter upholds the judgement of `upheld` (every other named one is overturned) and
+    /// settles the challenged job `id` (ARBITER_ROLE; not the job's GDS, QC or a participant).
+    function resolveChallenge(bytes16 id, address[] calldata upheld) external;
+    /// @notice Settles a judgement: upheld once the window passed unchallenged, overturned once the
+    /// arbitration deadline passed unruled (anyone).
+    function settleJudgement(bytes16 id) external;
 
     // ───────────────────────────── admin ─────────────────────────────
 
     /// @notice Sets the parameters new jobs snapshot (DEFAULT_ADMIN_ROLE).
     function setParameters(Parameters calldata parameters) external;
+    /// @notice Sets the release-2 parameters new jobs snapshot (DEFAULT_ADMIN_ROLE).
+    function setTrustParameters(TrustParameters calldata parameters) external;
     /// @notice Stops placeOrder and submitQuery (PAUSER_ROLE).
     function pause() external;
     /// @notice Resumes placeOrder and submitQuery (PAUSER_ROLE).
@@ -247,9 +317,13 @@ interface IJobMarket {
     function balanceOf(address account) external view returns (uint256);
     /// @notice Free and locked stake of an account.
     function stakeOf(address account) external view returns (uint256 free, uint256 locked);
-    /// @notice An account's registration, money and liveness.
+    /// @notice An account's registration, money, liveness and terms.
     function getNode(address account) external view returns (NodeView memory);
-    /// @notice Whether `who` is timed out in job `id` (now if Dispatched, at the abort block if Aborting).
+    /// @notice The terms `node` orders are checked against (a node that never set any: accepting, any GDS,
+    /// any fee, any collateral up to its free stake).
+    function termsOf(address node) external view returns (NodeTerms memory);
+    /// @notice Whether `who` is timed out in job `id` (now if Dispatched, at the abort block if Aborting, at
+    /// the judgement block if Judged or Challenged).
     function isTimedOut(bytes16 id, address who) external view returns (bool);
     /// @notice How many jobs were ever placed.
     function jobCount() external view returns (uint256);
@@ -261,6 +335,10 @@ interface IJobMarket {
     function nodeAt(uint256 index) external view returns (address);
     /// @notice The current parameters.
     function parameters() external view returns (Parameters memory);
+    /// @notice The current release-2 parameters.
+    function trustParameters() external view returns (TrustParameters memory);
+    /// @notice What the market owes in total: balances, locked collateral, unsettled payments, bonds.
+    function holdings() external view returns (uint256);
     /// @notice The implementation's version.
     function version() external pure returns (string memory);
 }

@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {IJobMarket} from "../interfaces/IJobMarket.sol";
 import {JobMarketStorage, Job, Part, NodeAccount} from "../storage/JobMarketStorage.sol";
 import {StorageAccess} from "../storage/StorageAccess.sol";
+import {TermsRules} from "./TermsRules.sol";
 import {JobState, NodeRole, JobType, TaskType, Status, FailureReason} from "../types/JobEnums.sol";
 
 /// @title JobRules
@@ -23,6 +24,8 @@ library JobRules {
     uint8 internal constant STATE_COMPLETED = uint8(JobState.Completed);
     uint8 internal constant STATE_FAILED = uint8(JobState.Failed);
     uint8 internal constant STATE_CANCELLED = uint8(JobState.Cancelled);
+    uint8 internal constant STATE_JUDGED = uint8(JobState.Judged);
+    uint8 internal constant STATE_CHALLENGED = uint8(JobState.Challenged);
 
     uint8 internal constant TASK_TRAINING = uint8(TaskType.Training);
     uint8 internal constant TASK_PSI = uint8(TaskType.PSI);
@@ -91,13 +94,28 @@ library JobRules {
         return atBlock > uint256(StorageAccess.layout().accounts[who].lastHeartbeat) + timeoutBlocks;
     }
 
-    /// @dev Moves `amount` from a node's free stake to its locked collateral for job `id`.
-    function lock(bytes16 id, address node, uint8 requiredRole, uint256 amount) internal {
+    /// @dev Moves `amount` (the job's C) from a node's free stake to its locked collateral for job `id`,
+    /// after checking that the node may be ordered: its role, its free stake, its total stake against
+    /// `minStake`, and its terms for a job of the GDS with terms index `gdsIndex` (TermsRules.indexOf)
+    /// paying it `fee` (docs/rules.md §11.1, §11.6, §11.9).
+    function lock(
+        bytes16 id,
+        address node,
+        uint8 requiredRole,
+        uint256 amount,
+        uint256 fee,
+        uint256 gdsIndex,
+        uint256 minStake
+    ) internal {
         NodeAccount storage account = StorageAccess.layout().accounts[node];
         NodeAccount memory a = account;
         if (a.role != requiredRole) revert IJobMarket.JobMarketWrongRole(node, a.role, requiredRole);
         if (a.balance < amount) revert IJobMarket.JobMarketInsufficientFreeStake(node, a.balance, amount);
         uint256 locked = uint256(a.locked) + amount;
+        if (uint256(a.balance) + a.locked < minStake) {
+            revert IJobMarket.JobMarketBelowMinStake(node, uint256(a.balance) + a.locked, minStake);
+        }
+        TermsRules.check(node, fee, amount, gdsIndex);
         if (locked > type(uint88).max) revert IJobMarket.JobMarketAmountTooLarge(locked, type(uint88).max);
         if (a.activeJobs == type(uint16).max) revert IJobMarket.JobMarketTooManyJobs(node, a.activeJobs);
         account.balance = uint104(a.balance - amount);
@@ -139,6 +157,11 @@ library JobRules {
         uint256 balance = account.balance + amount;
         if (balance > type(uint104).max) revert IJobMarket.JobMarketAmountTooLarge(balance, type(uint104).max);
         account.balance = uint104(balance);
+    }
+
+    /// @dev Reverts unless `msg.sender` is the GDS that placed the job (docs/rules.md §11.8).
+    function requireJobGds(Job storage job, bytes16 id) internal view {
+        if (msg.sender != job.gds) revert IJobMarket.JobMarketUnauthorized(id, msg.sender);
     }
 
     /// @dev Storage of the market (shortcut).

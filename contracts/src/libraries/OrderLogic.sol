@@ -3,10 +3,12 @@ pragma solidity ^0.8.30;
 
 import {IJobMarket} from "../interfaces/IJobMarket.sol";
 import {Parameters, PriceBreakdown} from "../types/JobTypes.sol";
-import {JobMarketStorage, Job, Part, JobParams} from "../storage/JobMarketStorage.sol";
+import {JobMarketStorage, Job, Part, JobParams, Judgement} from "../storage/JobMarketStorage.sol";
 import {JobRules} from "./JobRules.sol";
 import {FeeMath} from "./FeeMath.sol";
 import {DoList} from "./DoList.sol";
+import {Funds} from "./Funds.sol";
+import {TermsRules} from "./TermsRules.sol";
 
 /// @title OrderLogic
 /// @notice Placing an order, paying for it, assigning its MPCs and dispatching it (SPEC.md sections 3, 4).
@@ -24,9 +26,9 @@ library OrderLogic {
     }
 
     /// @notice Places an order (the JobMarket checked GDS_ROLE and the pause).
-    /// @dev Requirements: a new non-zero id, a valid job type, a QC, 1..maxDosPerJob registered DOs with
-    /// prices > 0 (uint96), no duplicates, F >= 1, 1..maxMpcsPerJob MPCs, 1 <= totalEpochs < ALL, and
-    /// every DO with C free.
+    /// @dev Requirements: a new non-zero id, a valid job type, a QC that is not the GDS, 1..maxDosPerJob
+    /// registered DOs (not the GDS) with prices > 0 (uint96), no duplicates, F >= 1, 1..maxMpcsPerJob MPCs,
+    /// 1 <= totalEpochs < ALL, and every DO orderable: C free, at least minStake, its terms accepting.
     function placeOrder(OrderInput calldata order, address[] calldata dos, uint256[] calldata doPrices) public {
         JobMarketStorage.Layout storage $ = JobRules.store();
         bytes16 id = order.id;
@@ -48,10 +50,14 @@ library OrderLogic {
         if (collateral > type(uint88).max) revert IJobMarket.JobMarketAmountTooLarge(collateral, type(uint88).max);
 
         mapping(address => Part) storage parts = $.parts[id];
+        uint256 minStake = $.params.minStake;
+        uint256 gdsIndex = TermsRules.indexOf(msg.sender);
         for (uint256 i; i < dos.length; ++i) {
             address node = dos[i];
             if (parts[node].role != 0) revert IJobMarket.JobMarketDuplicateParticipant(id, node);
-            JobRules.lock(id, node, JobRules.ROLE_DO, collateral);
+            if (node == msg.sender) revert IJobMarket.JobMarketConflictOfInterest(id, node);
+            uint256 fee = FeeMath.doFee(doPrices[i], order.modelComplexityFactor);
+            JobRules.lock(id, node, JobRules.ROLE_DO, collateral, fee, gdsIndex, minStake);
             parts[node].role = JobRules.ROLE_DO;
         }
 
@@ -68,33 +74,43 @@ library OrderLogic {
         job.totalEpochs = order.totalEpochs;
         job.quote = uint128(order.quote);
         job.collateral = uint128(collateral);
+        Judgement storage judgement = $.judgements[id];
+        judgement.challengeWindowBlocks = $.trustParams.challengeWindowBlocks;
+        judgement.arbitrationBlocks = $.trustParams.arbitrationBlocks;
+        judgement.judgementBondBps = $.trustParams.judgementBondBps;
         $.jobIds.push(id);
 
         emit IJobMarket.JobOrdered(id, order.jobType, order.qc, msg.sender, dos, order.quote);
     }
 
-    /// @notice The QC pays (or tops up, or consents to a higher price with a zero-value call).
-    /// @dev Requirements: the caller is the job's QC; the job is Ordered and not expired.
-    function submitQuery(bytes16 id, uint256 amount) public {
+    /// @notice The QC pays `amount` (or tops up, or consents to a higher price with amount 0).
+    /// @param value the msg.value sent along (must equal amount on the native coin)
+    /// @dev Requirements: the caller is the job's QC; the job is Ordered and not expired; the job's total at
+    /// this moment (the quote while no MPCs are assigned) is at most `maxTotal`; holdings stay in bounds.
+    function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal, uint256 value) public {
         Job storage job = JobRules.jobOf(id);
         JobRules.requireState(job, id, JobRules.STATE_ORDERED);
         if (msg.sender != job.qc) revert IJobMarket.JobMarketNotQc(id, msg.sender);
         _requireNotExpired(job, id);
-        uint256 paid = uint256(job.paid) + amount;
-        if (paid > type(uint128).max) revert IJobMarket.JobMarketAmountTooLarge(paid, type(uint128).max);
+        uint256 total = job.mpcsAssigned ? job.totalPrice : job.quote;
+        if (total > maxTotal) revert IJobMarket.JobMarketPriceAboveLimit(id, total, maxTotal);
+        Funds.recordIn(amount, value);
+        uint256 paid = uint256(job.paid) + amount; // fits: at most holdings
         job.paid = uint128(paid);
-        // A submitQuery after the assignment is the QC's consent to the assigned price.
+        // A submitQuery after the assignment is the QC's consent to the assigned price (at most maxTotal).
         if (job.consentNeeded) job.consentNeeded = false;
         emit IJobMarket.QuerySubmitted(id, msg.sender, amount, paid);
         _tryDispatch(job, id);
     }
 
-    /// @notice The GDS assigns (or re-assigns) the job's MPCs at `mpcPrice` each.
-    /// @dev Requirements: the job is Ordered and not expired; exactly mpcCount distinct registered MPCs,
-    /// each with C free; mpcPrice > 0 and fits uint96; the total price fits uint128.
+    /// @notice The job's GDS assigns (or re-assigns) the job's MPCs at `mpcPrice` each.
+    /// @dev Requirements: the caller placed the job; the job is Ordered and not expired; exactly mpcCount
+    /// distinct registered MPCs (not the GDS), each orderable (C free, minStake, its terms accepting the
+    /// job's MPC fee); mpcPrice > 0 and fits uint96; the total price fits uint128.
     function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) public {
         JobMarketStorage.Layout storage $ = JobRules.store();
         Job storage job = JobRules.jobOf(id);
+        JobRules.requireJobGds(job, id);
         JobRules.requireState(job, id, JobRules.STATE_ORDERED);
         _requireNotExpired(job, id);
         uint256 count = job.mpcCount;
@@ -112,14 +128,6 @@ library OrderLogic {
             delete parts[old];
         }
         delete job.mpcs;
-        for (uint256 i; i < count; ++i) {
-            address node = mpcs[i];
-            if (parts[node].role != 0) revert IJobMarket.JobMarketDuplicateParticipant(id, node);
-            JobRules.lock(id, node, JobRules.ROLE_MPC, collateral);
-            parts[node].role = JobRules.ROLE_MPC;
-            job.mpcs.push(node);
-        }
-
         PriceBreakdown memory price = FeeMath.breakdown(
             job.jobType,
             collateral,
@@ -130,6 +138,17 @@ library OrderLogic {
             job.params.gdsFeeBps
         );
         if (price.total > type(uint128).max) revert IJobMarket.JobMarketAmountTooLarge(price.total, type(uint128).max);
+        uint256 minStake = $.params.minStake;
+        uint256 gdsIndex = TermsRules.indexOf(msg.sender);
+        for (uint256 i; i < count; ++i) {
+            address node = mpcs[i];
+            if (parts[node].role != 0) revert IJobMarket.JobMarketDuplicateParticipant(id, node);
+            if (node == msg.sender) revert IJobMarket.JobMarketConflictOfInterest(id, node);
+            JobRules.lock(id, node, JobRules.ROLE_MPC, collateral, price.mpcFee, gdsIndex, minStake);
+            parts[node].role = JobRules.ROLE_MPC;
+            job.mpcs.push(node);
+        }
+
         job.mpcPrice = uint96(mpcPrice);
         job.totalPrice = uint128(price.total);
         job.mpcsAssigned = true;
@@ -147,6 +166,7 @@ library OrderLogic {
     ) private view {
         if (order.jobType > JobRules.VERTICAL) revert IJobMarket.JobMarketInvalidJobType(order.jobType);
         if (order.qc == address(0)) revert IJobMarket.JobMarketZeroAddress();
+        if (order.qc == msg.sender) revert IJobMarket.JobMarketConflictOfInterest(order.id, order.qc);
         if (doCount != priceCount) revert IJobMarket.JobMarketLengthMismatch(doCount, priceCount);
         uint256 maxDos = params.maxDosPerJob;
         if (doCount == 0 || doCount > maxDos) revert IJobMarket.JobMarketParticipantCount(doCount, 1, maxDos);

@@ -2,14 +2,18 @@
 pragma solidity ^0.8.30;
 
 import {IJobMarket} from "../interfaces/IJobMarket.sol";
-import {Parameters} from "../types/JobTypes.sol";
+import {Parameters, TrustParameters} from "../types/JobTypes.sol";
 
 /// @title ParameterRules
-/// @notice The default parameters (SPEC.md section 7) and their bounds.
+/// @notice The default parameters (docs/rules.md §7) and their bounds (§11.6).
 library ParameterRules {
     uint16 internal constant BPS = 10_000;
     /// @dev A job's DO list is the code of a data contract: 32 bytes per DO under the 24,576-byte limit.
     uint16 internal constant MAX_DOS_PER_JOB = 500;
+    /// @dev Every block count is between 1 and this (about 3.8 years of 12-second blocks).
+    uint32 internal constant MAX_BLOCKS = 10_000_000;
+    /// @dev The smallest judgement bond, in bps of the fines a judgement asks.
+    uint16 internal constant MIN_JUDGEMENT_BOND_BPS = 100;
 
     /// @notice The parameters `initialize` sets.
     function defaults() internal pure returns (Parameters memory) {
@@ -31,14 +35,21 @@ library ParameterRules {
             });
     }
 
-    /// @notice Reverts with JobMarketInvalidParameters unless: timeoutBlocks and orderExpiryBlocks > 0;
-    /// every bps <= 10000; each share triple sums to 10000; 1 <= maxDosPerJob <= 500; maxMpcsPerJob >= 1.
+    /// @notice The release-2 parameters `initialize` (or the release-2 upgrade) sets.
+    function trustDefaults() internal pure returns (TrustParameters memory) {
+        return TrustParameters({challengeWindowBlocks: 7200, arbitrationBlocks: 50400, judgementBondBps: 1000});
+    }
+
+    /// @notice Reverts with JobMarketInvalidParameters unless: every block count is in 1..MAX_BLOCKS; every
+    /// bps <= 10000; selfReportFineBps <= detectedFineBps (reporting honestly is never dearer than timing
+    /// out); each share triple sums to 10000; 1 <= maxDosPerJob <= 500; maxMpcsPerJob >= 1.
     function check(Parameters calldata p) internal pure {
         bool ok =
-            p.timeoutBlocks != 0 &&
-                p.orderExpiryBlocks != 0 &&
+            _blocks(p.timeoutBlocks) &&
+                _blocks(p.orderExpiryBlocks) &&
+                _blocks(p.abortGraceBlocks) &&
                 p.gdsFeeBps <= BPS &&
-                p.selfReportFineBps <= BPS &&
+                p.selfReportFineBps <= p.detectedFineBps &&
                 p.detectedFineBps <= BPS &&
                 p.cancelFineBps <= BPS &&
                 p.maxDosPerJob != 0 &&
@@ -47,6 +58,21 @@ library ParameterRules {
                 _sumsToBps(p.horizontalShares) &&
                 _sumsToBps(p.verticalShares);
         if (!ok) revert IJobMarket.JobMarketInvalidParameters();
+    }
+
+    /// @notice Reverts with JobMarketInvalidParameters unless both block counts are in 1..MAX_BLOCKS and
+    /// 100 <= judgementBondBps <= 10000.
+    function check(TrustParameters calldata p) internal pure {
+        bool ok =
+            _blocks(p.challengeWindowBlocks) &&
+                _blocks(p.arbitrationBlocks) &&
+                p.judgementBondBps >= MIN_JUDGEMENT_BOND_BPS &&
+                p.judgementBondBps <= BPS;
+        if (!ok) revert IJobMarket.JobMarketInvalidParameters();
+    }
+
+    function _blocks(uint32 count) private pure returns (bool) {
+        return count != 0 && count <= MAX_BLOCKS;
     }
 
     function _sumsToBps(uint16[3] calldata shares) private pure returns (bool) {

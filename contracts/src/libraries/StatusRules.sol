@@ -94,13 +94,16 @@ library StatusRules {
         JobStatus calldata status
     ) private {
         bool late = JobRules.timedOut(job, stored, msg.sender, block.number);
+        // A report made after the reporter's timeout held does not refresh its liveness: it stays timed
+        // out, frozen at when it was last seen (docs/rules.md §11.4).
+        uint256 seen = late ? JobRules.lastSeenOf(job, stored, msg.sender) : block.number;
         stored.taskType = status.taskType;
         stored.epoch = status.epoch;
         stored.batch = status.batch;
         stored.failed = true;
         stored.reported = true;
         stored.status = JobRules.STATUS_FAILED;
-        stored.lastSeen = uint64(block.number);
+        stored.lastSeen = uint64(seen);
         if (jobType == JobRules.HORIZONTAL && role == JobRules.ROLE_MPC) {
             stored.replacementRequested = true;
             emit IJobMarket.MpcReplacementRequested(id, msg.sender, msg.sender);
@@ -127,6 +130,8 @@ library StatusRules {
         part.status = status.status;
         part.reported = true;
         part.lastSeen = uint64(block.number);
+        // A pending replacement request lapses with the MPC's next accepted update (docs/rules.md §11.3).
+        part.replacementRequested = false;
         bool wholeDone = status.epoch == JobRules.ALL && status.status == JobRules.STATUS_COMPLETED;
         if (status.taskType == JobRules.TASK_TRAINING && status.batch == JobRules.ALL) {
             if (status.status == JobRules.STATUS_COMPLETED) {

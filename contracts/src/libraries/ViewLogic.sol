@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {JobStatus, JobView, JobParameters, ParticipantView, NodeView} from "../types/JobTypes.sol";
-import {JobMarketStorage, Job, Part, NodeAccount, JobParams} from "../storage/JobMarketStorage.sol";
+import {
+    JobStatus,
+    JobView,
+    JobParameters,
+    ParticipantView,
+    NodeView,
+    NodeTerms,
+    PriceBreakdown
+} from "../types/JobTypes.sol";
+import {JobMarketStorage, Job, Part, NodeAccount, JobParams, Judgement} from "../storage/JobMarketStorage.sol";
 import {JobRules} from "./JobRules.sol";
+import {TermsRules} from "./TermsRules.sol";
 import {FeeMath} from "./FeeMath.sol";
 import {DoList} from "./DoList.sol";
 
@@ -34,6 +43,16 @@ library ViewLogic {
         v.abortedAt = job.abortedAt;
         v.settledAt = job.settledAt;
         v.abortReporter = job.abortReporter;
+        v.abortReporterLate = job.abortReporterLate;
+        Judgement memory judgement = JobRules.store().judgements[id];
+        if (judgement.judgedAt != 0) {
+            v.judgedAt = judgement.judgedAt;
+            v.challengeDeadline = judgement.judgedAt + judgement.challengeWindowBlocks;
+            v.arbitrationDeadline = v.challengeDeadline + judgement.arbitrationBlocks;
+            v.bond = judgement.bond;
+            v.named = _named(id, job, judgement.namedCount);
+            v.challenger = judgement.challenger;
+        }
         JobParams memory p = job.params;
         v.params = JobParameters({
             timeoutBlocks: p.timeoutBlocks,
@@ -44,7 +63,10 @@ library ViewLogic {
             detectedFineBps: p.detectedFineBps,
             cancelFineBps: p.cancelFineBps,
             maxMpcReplacements: p.maxMpcReplacements,
-            shares: [p.gdsShareBps, p.mpcShareBps, p.doShareBps]
+            shares: [p.gdsShareBps, p.mpcShareBps, p.doShareBps],
+            challengeWindowBlocks: judgement.challengeWindowBlocks,
+            arbitrationBlocks: judgement.arbitrationBlocks,
+            judgementBondBps: judgement.judgementBondBps
         });
     }
 
@@ -78,6 +100,18 @@ library ViewLogic {
         }
     }
 
+    /// @notice The price of a job with these terms (docs/rules.md §3).
+    function priceOf(
+        uint8 jobType,
+        uint256[] calldata doPrices,
+        uint32 modelComplexityFactor,
+        uint8 mpcCount,
+        uint256 mpcPrice,
+        uint16 gdsFeeBps
+    ) public pure returns (PriceBreakdown memory) {
+        return FeeMath.priceOf(jobType, doPrices, modelComplexityFactor, mpcCount, mpcPrice, gdsFeeBps);
+    }
+
     /// @notice What cancelJob would fine the QC now: cancelFineBps of the total once dispatched, else 0.
     function cancellationFineOf(bytes16 id) public view returns (uint256) {
         Job storage job = JobRules.jobOf(id);
@@ -95,18 +129,22 @@ library ViewLogic {
         v.locked = a.locked;
         v.lastHeartbeat = a.lastHeartbeat;
         v.activeJobs = a.activeJobs;
+        (v.terms, v.termsSet) = TermsRules.read(account);
+    }
+
+    /// @notice The terms `node`'s orders are checked against (docs/rules.md §11.1).
+    function termsOf(address node) public view returns (NodeTerms memory terms) {
+        (terms, ) = TermsRules.read(node);
     }
 
     /// @notice Whether `who` is a timed-out participant of job `id`: now for a Dispatched job, at the
-    /// abort block for an Aborting one (what settleAbort uses), never in any other state.
+    /// abort block for an Aborting one (what settleAbort uses), at the judgement block for a Judged or
+    /// Challenged one, never in any other state.
     function isTimedOut(bytes16 id, address who) public view returns (bool) {
         Job storage job = JobRules.store().jobs[id];
-        uint8 state = job.state;
         Part storage part = JobRules.store().parts[id][who];
         if (part.role == 0) return false;
-        if (state == JobRules.STATE_DISPATCHED) return JobRules.timedOut(job, part, who, block.number);
-        if (state == JobRules.STATE_ABORTING) return part.timedOutAtAbort;
-        return false;
+        return _timedOut(job, part, who);
     }
 
     function _participant(
@@ -126,11 +164,33 @@ library ViewLogic {
         v.partComplete = part.partComplete;
         v.failed = part.failed;
         v.replacementRequested = part.replacementRequested;
+        v.named = part.named;
+        v.timedOut = _timedOut(job, part, account);
+    }
+
+    /// @dev Timed out as the job's settlement will see it (isTimedOut).
+    function _timedOut(Job storage job, Part storage part, address who) private view returns (bool) {
         uint8 state = job.state;
-        if (state == JobRules.STATE_DISPATCHED) {
-            v.timedOut = JobRules.timedOut(job, part, account, block.number);
-        } else if (state == JobRules.STATE_ABORTING) {
-            v.timedOut = part.timedOutAtAbort;
+        if (state == JobRules.STATE_DISPATCHED) return JobRules.timedOut(job, part, who, block.number);
+        if (state == JobRules.STATE_ABORTING) return part.timedOutAtAbort;
+        if (state == JobRules.STATE_JUDGED || state == JobRules.STATE_CHALLENGED) return part.timedOutAtJudgement;
+        return false;
+    }
+
+    /// @dev The participants a judgement named, DOs first, in the job's order.
+    function _named(bytes16 id, Job storage job, uint256 count) private view returns (address[] memory named) {
+        named = new address[](count);
+        mapping(address => Part) storage parts = JobRules.store().parts[id];
+        uint256 doCount = job.doCount;
+        bytes32[] memory words = DoList.read(job.doList, doCount);
+        uint256 n;
+        for (uint256 i; i < doCount && n < count; ++i) {
+            (address account, ) = DoList.unpack(words[i]);
+            if (parts[account].named) named[n++] = account;
+        }
+        address[] memory mpcs = job.mpcs;
+        for (uint256 i; i < mpcs.length && n < count; ++i) {
+            if (parts[mpcs[i]].named) named[n++] = mpcs[i];
         }
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.30;
 
-import {Parameters} from "../types/JobTypes.sol";
+import {Parameters, TrustParameters} from "../types/JobTypes.sol";
 
 // Storage of the JobMarket proxy. It lives in one ERC-7201 namespace so that the OpenZeppelin bases
 // (AccessControl, Pausable, ...) keep their own namespaces and nothing sits in slot 0.
@@ -47,6 +47,9 @@ struct Part {
     // Set when the job went Aborting while this participant was timed out: settleAbort fines it even if it
     // heartbeats after the abort (the heartbeat slot keeps only the latest block).
     bool timedOutAtAbort;
+    // release 2 (still in the one slot): named in the job's judgement; timed out at the judgement block
+    bool named;
+    bool timedOutAtJudgement;
 }
 
 /// @dev The parameters a job snapshotted at placeOrder, one slot.
@@ -103,6 +106,31 @@ struct Job {
     address[] mpcs;
 }
 
+/// @dev A node's terms (release 2) in one slot, the one read per locking call: `flags` (TERMS_SET,
+/// TERMS_ACCEPTING in TermsRules), the GDS it accepts as an index into `Layout.gdsByIndex` (0: any GDS;
+/// an address gets its index when a node first names it), the largest C it locks (saturated: uint88.max,
+/// the largest C a job can have, means no limit) and the smallest fee it takes.
+struct StoredTerms {
+    uint8 flags;
+    uint32 gds;
+    uint88 maxCollateral;
+    uint128 minFee;
+}
+
+/// @dev A job's judgement (release 2): the trust parameters it snapshotted at placeOrder, and once the
+/// GDS judges it, when, how many participants it names, the bond and who challenged.
+struct Judgement {
+    // slot 0
+    uint32 challengeWindowBlocks;
+    uint32 arbitrationBlocks;
+    uint16 judgementBondBps;
+    uint64 judgedAt;
+    uint16 namedCount;
+    // slot 1 (a bond is at most C, which fits 88 bits)
+    address challenger;
+    uint96 bond;
+}
+
 /// @title JobMarketStorage
 /// @notice Declares the JobMarket's ERC-7201 namespaced storage (the struct must sit in a contract for
 /// the OpenZeppelin upgrade validator). Everything reaches it through `StorageAccess.layout()`
@@ -117,5 +145,16 @@ abstract contract JobMarketStorage {
         mapping(bytes16 => Job) jobs;
         bytes16[] jobIds;
         mapping(bytes16 => mapping(address => Part)) parts;
+        // ── release 2 (appended; release 1's fields above keep their slots) ──
+        TrustParameters trustParams;
+        mapping(address => StoredTerms) terms;
+        mapping(bytes16 => Judgement) judgements;
+        // What the market owes in total: every balance, locked collateral, unsettled QC payment and bond.
+        // Money-in adds to it, withdraw takes from it, settlements move money inside it. Bounded by 2^104 - 1
+        // so that no balance can overflow its 104 bits (docs/rules.md §11.5, §11.10).
+        uint256 holdings;
+        // The GDS accounts node terms name: index i + 1 is gdsByIndex[i] (StoredTerms.gds).
+        mapping(address => uint32) gdsIndex;
+        address[] gdsByIndex;
     }
 }

@@ -17,7 +17,7 @@ contract ReentrantWithdrawer {
     }
 
     function register() external payable {
-        market.registerNode{value: msg.value}(1);
+        market.registerNode{value: msg.value}(1, msg.value);
     }
 
     function attack(uint256 amount, bool bubble) external {

@@ -30,6 +30,23 @@ struct Parameters {
     uint16[3] verticalShares;
 }
 
+/// @notice The release-2 parameters (docs/rules.md §7, §11): a struct of their own so that the storage of
+/// release 1's Parameters keeps its slots. Snapshotted per job at placeOrder.
+struct TrustParameters {
+    uint32 challengeWindowBlocks; // a judgement can be challenged before judgedAt + this
+    uint32 arbitrationBlocks; // the arbiter rules before judgedAt + challengeWindowBlocks + this
+    uint16 judgementBondBps; // the bond of a non-compliance report, in bps of the fines it asks (>= 100)
+}
+
+/// @notice A node's standing terms (docs/rules.md §11.1): which orders it accepts. `gds` zero means any GDS;
+/// a job's C above `maxCollateral` or the node's fee below `minFee` is refused (JobMarketTermsRejected).
+struct NodeTerms {
+    bool accepting;
+    address gds;
+    uint256 minFee;
+    uint256 maxCollateral;
+}
+
 /// @notice The price of a job as the contract computes it (SPEC.md section 3).
 struct PriceBreakdown {
     uint256 doFees; // sum of p_i * F
@@ -51,10 +68,13 @@ struct JobParameters {
     uint16 cancelFineBps;
     uint8 maxMpcReplacements;
     uint16[3] shares; // GDS, MPCs, DOs for this job's type
+    uint32 challengeWindowBlocks;
+    uint32 arbitrationBlocks;
+    uint16 judgementBondBps;
 }
 
 /// @notice Everything the dApp shows about one job, read in one call.
-/// state: 0 None, 1 Ordered, 2 Dispatched, 3 Aborting, 4 Completed, 5 Failed, 6 Cancelled.
+/// state: 0 None, 1 Ordered, 2 Dispatched, 3 Aborting, 4 Completed, 5 Failed, 6 Cancelled, 7 Judged, 8 Challenged.
 /// jobType: 0 Horizontal, 1 Vertical.
 struct JobView {
     bytes16 id;
@@ -78,6 +98,14 @@ struct JobView {
     uint64 abortedAt;
     uint64 settledAt;
     address abortReporter;
+    bool abortReporterLate; // the abort reporter was already timed out when it reported Failed
+    // A NonCompliantResult judgement (docs/rules.md §11.7); all zero / empty until the GDS judges.
+    uint64 judgedAt;
+    uint64 challengeDeadline; // a named participant may challenge before this block
+    uint64 arbitrationDeadline; // the arbiter may rule before this block; then it settles as overturned
+    uint256 bond; // what the GDS locked for the judgement
+    address[] named; // the participants the judgement names
+    address challenger;
     JobParameters params;
 }
 
@@ -95,6 +123,7 @@ struct ParticipantView {
     bool failed;
     bool timedOut;
     bool replacementRequested; // MPCs only
+    bool named; // named in the job's judgement
 }
 
 /// @notice A registered node (or any account's money) as the dApp shows it.
@@ -105,4 +134,6 @@ struct NodeView {
     uint256 locked; // collateral locked in jobs
     uint64 lastHeartbeat;
     uint32 activeJobs;
+    bool termsSet; // false: the node never set terms (it accepts any GDS, any fee, C up to its free stake)
+    NodeTerms terms; // what termsOf returns
 }

@@ -1,82 +1,54 @@
 // Property: whatever anyone does, in any order, the market holds exactly what it owes.
-// fast-check generates long random sequences of operations across several jobs and nodes; many revert
-// (that is fine and counted). After EVERY step: coin balance == sum of every account's free + locked
-// stake + the QC payments of jobs not yet settled (every FULL_CHECK_EVERY steps re-read job by job;
-// after a step that wrote nothing — a revert, mined blocks — only the coin balance is re-read);
-// every settlement conserves value to the wei (its events against what the QC had paid); and a settled
-// job can never be settled again by any path (simulated: settleAbort, cancelJob by QC and GDS,
-// reportFailure of both reasons; all of them when it settles and at the end of each run, one random
-// path on one random settled job after every step that wrote something).
-// Env: FEDPAY_PROPERTY_OPS total operations (default 10,000: ~75-90 s on the 2-core CI box),
-// FEDPAY_PROPERTY_SEED to replay a run, FEDPAY_PROPERTY_VERBOSE=1 for revert reasons and timings.
-import hre from "hardhat";
+// fast-check generates long random sequences of operations across several jobs, nodes and two GDSes —
+// money in and out, terms, orders, payments with price ceilings, progress, failures, aborts, judgements,
+// challenges, rulings, cancellations with fine ceilings, and blocks passing; many revert (that is fine and
+// counted). After every step that wrote something: the market's holdings of the asset == its own total
+// (`holdings()`); every FULL_CHECK_EVERY steps and at the end, also == every account's free + locked stake
+// + the QC payments of unsettled jobs + the bonds judged jobs hold, re-read from the chain (and from a
+// cache of every job re-read after each operation on it). Every settlement
+// conserves value to the wei (its events against what the QC had paid and the bond it held), and a
+// settled job can never be settled again by any path.
+// Env: FEDPAY_PROPERTY_OPS total operations per asset (default 10,000), FEDPAY_PROPERTY_SEED to replay a
+// run, FEDPAY_PROPERTY_VERBOSE=1 for revert reasons and timings.
 import { AssertionError, expect } from "chai";
 import fc from "fast-check";
-import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
-import type { Hash } from "viem";
-import { errorText, settlementEvents } from "../scenarios/helpers/chain.cjs";
-import { sumOf, type Address } from "../scenarios/helpers/oracle.cjs";
-import { ALL, STATE, STATUS, TASK } from "../scenarios/helpers/jobs.cjs";
-import { ROLE, deployMarket, grantGds, type Market, type Wallet } from "../scenarios/helpers/world.cjs";
+import { mine } from "@nomicfoundation/hardhat-network-helpers";
+import { zeroAddress, type Address, type Hash } from "viem";
+import { sumOf } from "../../../src/protocol/money/index.ts";
+import { errorText } from "../helpers/chain.cjs";
+import {
+  ALL,
+  FailureReason,
+  JobState as STATE,
+  Role,
+  Status as STATUS,
+  TaskType as TASK,
+} from "../helpers/jobs.cjs";
+import { emittedSettlement } from "../helpers/settlement.cjs";
+import { forEachAsset, NO_LIMIT, worldFixture, type Wallet, type World } from "../helpers/world.cjs";
 
 const TOTAL_OPS = Number(process.env.FEDPAY_PROPERTY_OPS ?? 10_000);
 const OPS_PER_RUN = Math.min(1_000, TOTAL_OPS);
 const RUNS = Math.max(1, Math.round(TOTAL_OPS / OPS_PER_RUN));
 const SEED = process.env.FEDPAY_PROPERTY_SEED ? Number(process.env.FEDPAY_PROPERTY_SEED) : undefined;
+const VERBOSE = Boolean(process.env.FEDPAY_PROPERTY_VERBOSE);
 
-// Short deadlines so random runs reach timeouts, expiries and abort graces often.
+// Short deadlines so random runs reach timeouts, expiries, abort graces and judgement deadlines often.
 // Every operation mines a block (Hardhat mines reverted transactions too).
 const TIMEOUT_BLOCKS = 60;
-const EXPIRY_BLOCKS = 120;
-const GRACE_BLOCKS = 15;
 const INITIAL_STAKE = 6_000n;
-const FULL_CHECK_EVERY = 50;
+const FULL_CHECK_EVERY = 100;
+const SETTLED = [STATE.Completed, STATE.Failed, STATE.Cancelled] as number[];
 
-interface PropertyWorld {
-  market: Market;
-  probe: Awaited<ReturnType<typeof deployProbe>>;
-  gds: Wallet;
-  qcs: Wallet[];
-  nodes: { wallet: Wallet; role: number }[];
-  stranger: Wallet;
-  everyone: Address[];
-}
-
-const deployProbe = () => hre.viem.deployContract("InvariantProbe", []);
-
-async function propertyWorld(): Promise<PropertyWorld> {
-  const wallets = await hre.viem.getWalletClients();
-  const [admin, gds, qc1, qc2, stranger] = wallets;
-  const { proxy } = await deployMarket(admin);
-  await grantGds(proxy, admin, gds.account.address);
-  const market = await hre.viem.getContractAt("IJobMarket", proxy);
-  const params = await market.read.parameters();
-  await market.write.setParameters(
-    [
-      {
-        ...params,
-        timeoutBlocks: TIMEOUT_BLOCKS,
-        orderExpiryBlocks: EXPIRY_BLOCKS,
-        abortGraceBlocks: GRACE_BLOCKS,
-      },
-    ],
-    { account: admin.account },
-  );
-  // Nodes 5..12 are DOs and 13..18 MPCs; all but the last of each start registered (registering,
-  // deregistering and re-registering are random operations too).
-  const nodes = wallets.slice(5, 19).map((wallet, i) => ({ wallet, role: i < 8 ? ROLE.DO : ROLE.MPC }));
-  for (const [i, n] of nodes.entries()) {
-    if (i === 7 || i === 13) continue;
-    await market.write.registerNode([n.role], { account: n.wallet.account, value: INITIAL_STAKE });
-  }
-  const probe = await deployProbe();
-  // Every account an operation can touch (the admin only sets parameters, before the run): each one
-  // that can hold money, whether or not it did yet.
-  const everyone = [gds, qc1, qc2, stranger, ...nodes.map((n) => n.wallet)].map(
-    (x) => x.account.address.toLowerCase() as Address,
-  );
-  return { market, probe, gds, qcs: [qc1, qc2], nodes, stranger, everyone };
-}
+// The DOs and MPCs of the world, all but the last of each registered (registering, deregistering and
+// re-registering are random operations too); both GDSes hold a balance for bonds.
+const world = worldFixture({
+  stake: INITIAL_STAKE,
+  registeredDos: 9,
+  registeredMpcs: 5,
+  parameters: { timeoutBlocks: TIMEOUT_BLOCKS, orderExpiryBlocks: 120, abortGraceBlocks: 15 },
+  trustParameters: { challengeWindowBlocks: 30, arbitrationBlocks: 60, judgementBondBps: 1000 },
+});
 
 const OP_KINDS = [
   ["register", 3],
@@ -84,8 +56,9 @@ const OP_KINDS = [
   ["withdraw", 3],
   ["deregister", 1],
   ["heartbeat", 4],
+  ["setTerms", 1],
   ["placeOrder", 3],
-  ["placeAndDispatch", 4],
+  ["placeAndDispatch", 6],
   ["submitQuery", 6],
   ["assignMpcs", 5],
   ["update", 20],
@@ -93,8 +66,12 @@ const OP_KINDS = [
   ["requestReplacement", 2],
   ["replaceMpc", 3],
   ["mine", 6],
-  ["reportFailure", 4],
-  ["settleAbort", 3],
+  ["reportTimeout", 3],
+  ["judge", 2],
+  ["challenge", 2],
+  ["resolve", 2],
+  ["settleJudgement", 2],
+  ["settleAbort", 2],
   ["cancel", 1],
 ] as const;
 type OpKind = (typeof OP_KINDS)[number][0];
@@ -107,7 +84,11 @@ const WANTED_STATES: Partial<Record<OpKind, number[]>> = {
   fail: [STATE.Dispatched],
   requestReplacement: [STATE.Dispatched],
   replaceMpc: [STATE.Dispatched],
-  reportFailure: [STATE.Dispatched],
+  reportTimeout: [STATE.Dispatched],
+  judge: [STATE.Dispatched],
+  challenge: [STATE.Judged],
+  resolve: [STATE.Challenged],
+  settleJudgement: [STATE.Judged, STATE.Challenged],
   settleAbort: [STATE.Aborting],
   cancel: [STATE.Ordered, STATE.Dispatched],
 };
@@ -132,21 +113,20 @@ interface JobRecord {
   id: Hash;
   jobType: number;
   qc: Wallet;
+  gds: Wallet;
   totalEpochs: number;
   mpcCount: number;
 }
 
+/** What the property keeps about a job, re-read from getJob after every operation on it. */
+interface JobCache {
+  state: number;
+  paid: bigint;
+  bond: bigint;
+}
+
 /** An operation that had nothing to act on (no job yet, no MPC): not sent, not a revert. */
 class Skip extends Error {}
-
-interface Counters {
-  ops: number;
-  skipped: number;
-  reverted: number;
-  settled: number;
-  byKind: Record<string, { ok: number; reverted: number }>;
-  reasons: Record<string, number>;
-}
 
 const pick = <T,>(xs: readonly T[], n: number): T => xs[n % xs.length];
 
@@ -163,11 +143,7 @@ function pickDistinct<T>(xs: readonly T[], count: number, seed: number): T[] {
 
 /** The next status a participant could plausibly send, from what it last reported. */
 function nextStatus(
-  view: {
-    role: number;
-    reported: boolean;
-    lastStatus: { taskType: number; epoch: number; batch: number; status: number };
-  },
+  view: { role: number; reported: boolean; lastStatus: { taskType: number; epoch: number; batch: number } },
   jobType: number,
   totalEpochs: number,
   kind: number,
@@ -176,13 +152,11 @@ function nextStatus(
   const last = view.lastStatus;
   const psiDone =
     view.reported && (last.taskType === TASK.Training || (last.taskType === TASK.PSI && last.epoch === ALL));
-  let task: number;
   if (jobType === 1 /* Vertical */ && !psiDone) {
     if (kind % 3 === 0) return { taskType: TASK.PSI, epoch: ALL, batch: ALL, status: STATUS.Completed };
     return { taskType: TASK.PSI, epoch: r % 3, batch: ALL, status: STATUS.Completed };
   }
-  if (jobType === 1) task = TASK.Training;
-  else task = view.role === ROLE.DO ? TASK.Training : TASK.Aggregation;
+  const task = jobType === 1 || view.role === Role.DO ? TASK.Training : TASK.Aggregation;
   const started = view.reported && last.taskType === task;
   const epoch = started ? last.epoch : 0;
   const batch = started ? last.batch : 0;
@@ -206,336 +180,401 @@ function nextStatus(
   }
 }
 
-describe("property: value is conserved under random operations", function () {
-  this.timeout(20 * 60_000);
+/** One run: a fresh copy of the world and `ops` applied to it, the invariant checked as it goes. */
+class Run {
+  readonly jobs: JobRecord[] = [];
+  readonly cache = new Map<Hash, JobCache>();
+  readonly settled = new Set<Hash>();
+  readonly nodes: { wallet: Wallet; role: number }[];
+  readonly registered: Set<Wallet>;
+  readonly everyone: Address[];
+  settlements = 0;
+  /** a job the current step created */
+  touched?: JobRecord;
 
-  it(`holds for ${RUNS} run(s) of ${OPS_PER_RUN} random operations`, async () => {
-    const counters: Counters = { ops: 0, skipped: 0, reverted: 0, settled: 0, byKind: {}, reasons: {} };
-    for (const [kind] of OP_KINDS) counters.byKind[kind] = { ok: 0, reverted: 0 };
-    const started = Date.now();
-    const timing = { op: 0, probe: 0 };
-    let runIndex = 0;
+  constructor(
+    readonly w: World,
+    readonly probe: Awaited<ReturnType<World["probe"]>>,
+    readonly label: string,
+  ) {
+    this.nodes = [
+      ...w.dos.map((wallet) => ({ wallet, role: Role.DO as number })),
+      ...w.mpcs.map((wallet) => ({ wallet, role: Role.MPC as number })),
+    ];
+    // Registration only changes through register / deregister steps, so this cache is exact.
+    this.registered = new Set([...w.dos.slice(0, 9), ...w.mpcs.slice(0, 5)]);
+    this.everyone = w.everyone.map((x) => x.account.address);
+  }
 
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: OPS_PER_RUN, maxLength: OPS_PER_RUN }), async (ops) => {
-        runIndex += 1;
-        const w = await loadFixture(propertyWorld);
-        const client = await hre.viem.getPublicClient();
-        const jobs: JobRecord[] = [];
-        const settledJobs = new Set<Hash>();
-        // Job states only change through operations on that job, so a cache refreshed after each
-        // successful operation is exact; it lets most operations target a job in a fitting state.
-        const stateOf = new Map<Hash, number>();
-        let touched: JobRecord | undefined; // a job created by the current step
-        const chooseJob = (op: Op): JobRecord | undefined => {
-          const wanted = WANTED_STATES[op.kind];
-          if (jobs.length === 0 || !wanted) return undefined; // node and money operations need no job
-          const fitting = jobs.filter((j) => wanted.includes(stateOf.get(j.id) ?? 0));
-          // One operation in eight goes to any job at all, to exercise the wrong-state reverts.
-          if (fitting.length === 0 || op.d % 8 === 0) return pick(jobs, op.a);
-          return pick(fitting, op.a);
-        };
+  /** Mostly registered nodes; one pick in ten from every node of the role, to exercise WrongRole. */
+  nodesWithRole(role: number, seed: number): Wallet[] {
+    return this.nodes
+      .filter((n) => n.role === role && (seed % 10 === 0 || this.registered.has(n.wallet)))
+      .map((n) => n.wallet);
+  }
 
-        // What the QC has paid into each job, read from getJob after every successful operation on
-        // that job (the only way `paid` can change); every FULL_CHECK_EVERY steps and at the end the
-        // probe re-reads every job from the chain, which also proves this cache right.
-        const paidOf = new Map<Hash, bigint>();
-        const cachedUnsettled = () => jobs.filter((j) => (stateOf.get(j.id) ?? 0) <= STATE.Aborting);
-        let lastObligations = -1n;
-        const checkConservation = async (step: number, full: boolean, stateChanged: boolean) => {
-          const unsettled = cachedUnsettled();
-          const cachedPaid = unsettled.reduce((sum, j) => sum + (paidOf.get(j.id) ?? 0n), 0n);
-          if (!stateChanged && !full && lastObligations >= 0n) {
-            // A reverted transaction or mined blocks write nothing: obligations are as after the last
-            // step, so only the coin balance needs reading (cheap), against them.
-            const coins = await client.getBalance({ address: w.market.address });
-            expect(coins, `run ${runIndex} step ${step}: coin balance vs obligations`).to.equal(
-              lastObligations,
-            );
-            return;
-          }
-          const [coins, stakes] = await w.probe.read.obligations([w.market.address, w.everyone, []]);
-          expect(coins, `run ${runIndex} step ${step}: coin balance vs obligations`).to.equal(
-            stakes + cachedPaid,
-          );
-          lastObligations = stakes + cachedPaid;
-          if (!full) return;
-          const [, owed, unsettledOnChain] = await w.probe.read.obligations([
-            w.market.address,
-            w.everyone,
-            jobs.map((j) => j.id),
-          ]);
-          expect(owed, `run ${runIndex} step ${step}: obligations read in full`).to.equal(
-            stakes + cachedPaid,
-          );
-          expect(unsettledOnChain).to.equal(BigInt(unsettled.length));
-        };
+  chooseJob(op: Op): JobRecord | undefined {
+    const wanted = WANTED_STATES[op.kind];
+    if (this.jobs.length === 0 || !wanted) return undefined; // node and money operations need no job
+    const fitting = this.jobs.filter((j) => wanted.includes(this.cache.get(j.id)!.state));
+    // One operation in eight goes to any job at all, to exercise the wrong-state reverts.
+    if (fitting.length === 0 || op.d % 8 === 0) return pick(this.jobs, op.a);
+    return pick(fitting, op.a);
+  }
 
-        /** Tries every settling path on a settled job (all of them, or only the `only`-th). */
-        const expectCannotSettle = async (job: JobRecord, only?: number) => {
-          const [dos] = await w.market.read.getParticipants([job.id]);
-          const someone = dos.length > 0 ? dos[0] : w.stranger.account.address;
-          const allAttempts: Array<() => Promise<unknown>> = [
-            () => w.market.simulate.settleAbort([job.id], { account: w.gds.account.address }),
-            () => w.market.simulate.cancelJob([job.id], { account: job.qc.account.address }),
-            () => w.market.simulate.cancelJob([job.id], { account: w.gds.account.address }),
-            () => w.market.simulate.reportFailure([job.id, [someone], 2], { account: w.gds.account.address }),
-            () =>
-              w.market.simulate.reportFailure([job.id, [someone], 1], {
-                account: w.stranger.account.address,
-              }),
-          ];
-          const attempts = only === undefined ? allAttempts : [allAttempts[only % allAttempts.length]];
-          for (const attempt of attempts) {
-            let reverted = false;
-            try {
-              await attempt();
-            } catch {
-              reverted = true;
-            }
-            expect(reverted, `settled job ${job.id} settled again`).to.equal(true);
-          }
-        };
+  /**
+   * The asset the market holds == holdings() (cheap: one eth_call); in full, also == every account's stake
+   * + the payments and bonds of the unsettled jobs, all re-read from the chain and beside the cache.
+   */
+  async checkConservation(step: number, full: boolean): Promise<void> {
+    const where = `${this.label} step ${step}`;
+    const ids = full ? this.jobs.map((j) => j.id) : [];
+    const read = await this.probe(full ? this.everyone : [], ids);
+    expect(read.holdings, `${where}: holdings() vs the asset the market holds`).to.equal(read.held);
+    if (!full) return;
+    const open = this.jobs.filter((j) => !this.settled.has(j.id));
+    const cached = open.reduce((sum, j) => sum + this.cache.get(j.id)!.paid + this.cache.get(j.id)!.bond, 0n);
+    expect(read.stakes + read.jobMoney, `${where}: obligations read in full`).to.equal(read.held);
+    expect(read.jobMoney, `${where}: payments and bonds beside the cache`).to.equal(cached);
+    expect(read.unsettled, `${where}: unsettled jobs`).to.equal(BigInt(open.length));
+  }
 
-        // Registration only changes through register / deregister steps, so this cache is exact.
-        const registered = new Set(w.nodes.filter((_, i) => i !== 7 && i !== 13).map((n) => n.wallet));
-        // Mostly registered nodes; one pick in ten from every node of the role, to exercise WrongRole.
-        const nodesWithRole = (role: number, seed = 1) =>
-          w.nodes
-            .filter((n) => n.role === role && (seed % 10 === 0 || registered.has(n.wallet)))
-            .map((n) => n.wallet);
-
-        for (let step = 0; step < ops.length; step++) {
-          const op = ops[step];
-          const opStart = performance.now();
-          touched = undefined;
-          const chosen = chooseJob(op);
-          const paidBefore = chosen ? (paidOf.get(chosen.id) ?? 0n) : 0n;
-          let hash: Hash | undefined;
-          try {
-            hash = await runOp(op, chosen);
-            if (op.kind === "register") registered.add(pick(w.nodes, op.b).wallet);
-            if (op.kind === "deregister") registered.delete(pick(w.nodes, op.b).wallet);
-            counters.byKind[op.kind].ok += 1;
-          } catch (error) {
-            if (error instanceof AssertionError) throw error;
-            if (error instanceof Skip) counters.skipped += 1;
-            else {
-              counters.reverted += 1;
-              counters.byKind[op.kind].reverted += 1;
-              const reason = /custom error '(\w+)/.exec(errorText(error))?.[1] ?? "other";
-              const key = `${op.kind}:${reason}`;
-              counters.reasons[key] = (counters.reasons[key] ?? 0) + 1;
-            }
-          }
-          counters.ops += 1;
-
-          timing.op += performance.now() - opStart;
-          const job = touched ?? chosen;
-          if (job && (hash || touched) && !settledJobs.has(job.id)) {
-            const view = await w.market.read.getJob([job.id]);
-            stateOf.set(job.id, view.state);
-            paidOf.set(job.id, view.paid);
-            if (hash && view.state >= STATE.Completed) {
-              settledJobs.add(job.id);
-              counters.settled += 1;
-              const receipt = await client.getTransactionReceipt({ hash });
-              const events = settlementEvents(w.market.abi, receipt, job.id);
-              expect(sumOf(events.rewards) + sumOf(events.refunds), `settlement of ${job.id}`).to.equal(
-                paidBefore + sumOf(events.fines),
-              );
-              await expectCannotSettle(job);
-            }
-          }
-          const probeStart = performance.now();
-          const stateChanged = hash !== undefined || touched !== undefined;
-          await checkConservation(
-            step,
-            step % FULL_CHECK_EVERY === 0 || step === ops.length - 1,
-            stateChanged,
-          );
-          // Every step that wrote something also tries one settling path on one already settled job
-          // (all paths on all of them at the end of the run).
-          const settledList = jobs.filter((j) => settledJobs.has(j.id));
-          if (stateChanged && settledList.length > 0) await expectCannotSettle(pick(settledList, op.c), op.b);
-          timing.probe += performance.now() - probeStart;
-        }
-        for (const job of jobs) if (settledJobs.has(job.id)) await expectCannotSettle(job);
-
-        /** Places a random order; the new job joins the pool only if the order succeeded. */
-        async function placeRandomOrder(op: Op): Promise<{ hash: Hash; job: JobRecord }> {
-          const m = w.market;
-          const jobType = op.b % 2;
-          const dos = pickDistinct(nodesWithRole(ROLE.DO, op.a), 1 + (op.c % 4), op.d);
-          const doPrices = dos.map((_, i) => BigInt(1 + ((op.d >> i) % 100)));
-          const factor = 1 + (op.a % 3);
-          const mpcCount = 1 + (op.c % 2);
-          const totalEpochs = 1 + (op.a % 3);
-          const qc = pick(w.qcs, op.c >> 4);
-          const id =
-            `0x${(jobs.length + 1).toString(16).padStart(8, "0")}${op.d.toString(16).padStart(24, "0")}` as Hash;
-          const quote = BigInt(op.b % 3_000);
-          const hash = await m.write.placeOrder(
-            [
-              id,
-              jobType,
-              qc.account.address,
-              dos.map((d) => d.account.address),
-              doPrices,
-              factor,
-              mpcCount,
-              totalEpochs,
-              quote,
-            ],
-            { account: w.gds.account },
-          );
-          jobs.push({ id, jobType, qc, totalEpochs, mpcCount });
-          stateOf.set(id, STATE.Ordered);
-          return { hash, job: jobs[jobs.length - 1] };
-        }
-
-        async function runOp(op: Op, job: JobRecord | undefined): Promise<Hash | undefined> {
-          const m = w.market;
-          const node = pick(w.nodes, op.b);
-          switch (op.kind) {
-            case "register":
-              return m.write.registerNode([node.role], {
-                account: node.wallet.account,
-                value: BigInt(op.c % 60_000),
-              });
-            case "deposit":
-              return m.write.deposit({ account: node.wallet.account, value: BigInt(1 + (op.c % 20_000)) });
-            case "withdraw": {
-              const who = pick([...w.nodes.map((n) => n.wallet), w.gds, ...w.qcs], op.b);
-              const balance = await m.read.balanceOf([who.account.address]);
-              const amount = op.d % 5 === 0 ? balance + 1n : (balance * BigInt(op.c % 101)) / 100n;
-              return m.write.withdraw([amount], { account: who.account });
-            }
-            case "deregister":
-              return m.write.deregisterNode({ account: node.wallet.account });
-            case "heartbeat":
-              return m.write.heartbeat({ account: node.wallet.account });
-            case "mine":
-              // Mostly a few blocks; one time in ten a jump past the timeout.
-              await mine(1 + (op.c % (op.d % 10 === 0 ? 2 * TIMEOUT_BLOCKS : 8)));
-              return undefined;
-            case "placeOrder":
-              return (await placeRandomOrder(op)).hash;
-            case "placeAndDispatch": {
-              // Place, assign and pay in full in one step: a steady supply of dispatched jobs.
-              const placed = await placeRandomOrder(op);
-              touched = placed.job;
-              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC, op.a), placed.job.mpcCount, op.c);
-              await m.write.assignMpcs(
-                [placed.job.id, mpcs.map((x) => x.account.address), BigInt(1 + (op.b % 60))],
-                { account: w.gds.account },
-              );
-              const view = await m.read.getJob([placed.job.id]);
-              return m.write.submitQuery([placed.job.id], {
-                account: placed.job.qc.account,
-                value: view.totalPrice - view.paid + BigInt(op.d % 3),
-              });
-            }
-            case "submitQuery": {
-              if (!job) throw new Skip();
-              const view = await m.read.getJob([job.id]);
-              const due = view.totalPrice > view.paid ? view.totalPrice - view.paid : 0n;
-              const value = [due, due / 2n, due + BigInt(op.c % 500), 0n, BigInt(op.c % 3_000)][op.b % 5];
-              const from = op.d % 10 === 0 ? w.stranger : job.qc;
-              return m.write.submitQuery([job.id], { account: from.account, value });
-            }
-            case "assignMpcs": {
-              if (!job) throw new Skip();
-              const count = op.d % 8 === 0 ? job.mpcCount + 1 : job.mpcCount;
-              const mpcs = pickDistinct(nodesWithRole(ROLE.MPC, op.a), count, op.c);
-              const price = BigInt(1 + (op.b % 60));
-              return m.write.assignMpcs([job.id, mpcs.map((x) => x.account.address), price], {
-                account: w.gds.account,
-              });
-            }
-            case "update":
-            case "fail": {
-              if (!job) throw new Skip();
-              const progress = await m.read.getProgress([job.id]);
-              if (progress.length === 0) throw new Skip();
-              const p = pick(progress, op.b);
-              let status = nextStatus(p, job.jobType, job.totalEpochs, op.c, op.d);
-              if (op.kind === "fail") status = { ...status, status: STATUS.Failed };
-              const who = w.nodes.find(
-                (n) => n.wallet.account.address.toLowerCase() === p.account.toLowerCase(),
-              );
-              const sender = who && op.d % 13 !== 0 ? who.wallet : w.stranger;
-              return m.write.updateJobStatus([job.id, status], { account: sender.account });
-            }
-            case "requestReplacement": {
-              if (!job) throw new Skip();
-              const [dos, , mpcs] = await m.read.getParticipants([job.id]);
-              if (dos.length === 0 || mpcs.length === 0) throw new Skip();
-              const requester = w.nodes.find(
-                (n) => n.wallet.account.address.toLowerCase() === pick(dos, op.b).toLowerCase(),
-              );
-              return m.write.requestMpcReplacement([job.id, pick(mpcs, op.c)], {
-                account: (requester?.wallet ?? w.stranger).account,
-              });
-            }
-            case "replaceMpc": {
-              if (!job) throw new Skip();
-              const [, , mpcs] = await m.read.getParticipants([job.id]);
-              if (mpcs.length === 0) throw new Skip();
-              const fresh = pick(nodesWithRole(ROLE.MPC, op.a), op.c);
-              return m.write.replaceMpc([job.id, pick(mpcs, op.b), fresh.account.address], {
-                account: w.gds.account,
-              });
-            }
-            case "reportFailure": {
-              if (!job) throw new Skip();
-              const progress = await m.read.getProgress([job.id]);
-              const late = progress.filter((p) => p.timedOut).map((p) => p.account);
-              const named =
-                op.b % 3 !== 0 && late.length > 0
-                  ? late.slice(0, 1 + (op.c % late.length))
-                  : progress.length > 0
-                    ? [pick(progress, op.c).account]
-                    : [w.stranger.account.address];
-              const reason = op.d % 3 === 0 ? 2 : 1;
-              const by = reason === 2 && op.d % 2 === 0 ? w.gds : pick([w.stranger, job.qc, w.gds], op.d);
-              return m.write.reportFailure([job.id, named, reason], { account: by.account });
-            }
-            case "settleAbort": {
-              if (!job) throw new Skip();
-              const by = op.b % 2 === 0 ? w.gds : w.stranger;
-              return m.write.settleAbort([job.id], { account: by.account });
-            }
-            case "cancel": {
-              if (!job) throw new Skip();
-              const by = pick([job.qc, w.gds, w.stranger], op.b);
-              return m.write.cancelJob([job.id], { account: by.account });
-            }
-          }
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },
-    );
-
-    const seconds = (Date.now() - started) / 1000;
-    console.log(
-      `      property: ${counters.ops} operations in ${seconds.toFixed(1)} s, ${counters.reverted} reverted, ` +
-        `${counters.skipped} skipped (nothing to act on), ` +
-        `${counters.settled} jobs settled`,
-    );
-    console.log(
-      "      per kind (ok/reverted): " +
-        Object.entries(counters.byKind)
-          .map(([k, v]) => `${k} ${v.ok}/${v.reverted}`)
-          .join(", "),
-    );
-    if (process.env.FEDPAY_PROPERTY_VERBOSE) {
-      const top = Object.entries(counters.reasons).sort((a, b) => b[1] - a[1]);
-      console.log(
-        `      time in operations ${(timing.op / 1000).toFixed(1)} s, in the invariant probe ${(timing.probe / 1000).toFixed(1)} s`,
-      );
-      console.log("      revert reasons: " + top.map(([k, v]) => `${k} ${v}`).join(", "));
+  /** Tries every settling path on a settled job (all of them, or only the `only`-th). */
+  async expectCannotSettle(job: JobRecord, only?: number): Promise<void> {
+    const m = this.w.market;
+    const [dos] = await m.read.getParticipants([job.id]);
+    const someone = dos.length > 0 ? dos[0] : this.w.stranger.account.address;
+    const gds = { account: job.gds.account.address };
+    const attempts: Array<() => Promise<unknown>> = [
+      () => m.simulate.settleAbort([job.id], gds),
+      () => m.simulate.cancelJob([job.id, NO_LIMIT], { account: job.qc.account.address }),
+      () => m.simulate.cancelJob([job.id, NO_LIMIT], gds),
+      () => m.simulate.reportFailure([job.id, [someone], FailureReason.NonCompliantResult], gds),
+      () => m.simulate.reportFailure([job.id, [someone], FailureReason.HeartbeatTimeout], gds),
+      () => m.simulate.settleJudgement([job.id], gds),
+      () => m.simulate.resolveChallenge([job.id, []], { account: this.w.arbiter.account.address }),
+    ];
+    for (const attempt of only === undefined ? attempts : [pick(attempts, only)]) {
+      let reverted = false;
+      try {
+        await attempt();
+      } catch {
+        reverted = true;
+      }
+      expect(reverted, `settled job ${job.id} settled again`).to.equal(true);
     }
-    expect(counters.settled).to.be.greaterThan(0);
-  });
-});
+  }
+
+  /** After an operation on `job`: refresh its cache; if it just settled, check the settlement's money. */
+  async observe(job: JobRecord, hash: Hash | undefined): Promise<void> {
+    const before = this.cache.get(job.id) ?? { state: STATE.None, paid: 0n, bond: 0n };
+    const view = await this.w.market.read.getJob([job.id]);
+    this.cache.set(job.id, { state: view.state, paid: view.paid, bond: view.bond });
+    if (!SETTLED.includes(view.state)) return;
+    this.settled.add(job.id);
+    this.settlements += 1;
+    const receipt = await this.w.publicClient.getTransactionReceipt({ hash: hash! });
+    const s = emittedSettlement({ w: this.w, id: job.id }, receipt);
+    const forfeited = before.bond - sumOf(s.bondReleased.map((amount) => ({ amount })));
+    expect(sumOf(s.credits) + sumOf(s.refunds), `settlement of ${job.id}`).to.equal(
+      before.paid + sumOf(s.fines) + forfeited,
+    );
+    // the bond is credited only when the job held one (forfeited or released, never more)
+    expect(forfeited >= 0n, `bond of ${job.id}`).to.equal(true);
+    await this.expectCannotSettle(job);
+  }
+
+  /** Places a random order from a random GDS; the new job joins the pool only if the order succeeded. */
+  async placeRandomOrder(op: Op): Promise<{ hash: Hash; job: JobRecord }> {
+    const w = this.w;
+    const jobType = op.b % 2;
+    const dos = pickDistinct(this.nodesWithRole(Role.DO, op.a), 1 + (op.c % 4), op.d);
+    const doPrices = dos.map((_, i) => BigInt(1 + ((op.d >> i) % 100)));
+    const factor = 1 + (op.a % 3);
+    const mpcCount = 1 + (op.c % 2);
+    const totalEpochs = 1 + (op.a % 3);
+    const qc = pick(w.qcs, op.c >> 4);
+    const gds = op.b % 5 === 0 ? w.gds2 : w.gds;
+    const id =
+      `0x${(this.jobs.length + 1).toString(16).padStart(8, "0")}${op.d.toString(16).padStart(24, "0")}` as Hash;
+    const quote = BigInt(op.b % 3_000);
+    const addresses = dos.map((d) => d.account.address);
+    const args = [
+      id,
+      jobType,
+      qc.account.address,
+      addresses,
+      doPrices,
+      factor,
+      mpcCount,
+      totalEpochs,
+      quote,
+    ] as const;
+    const hash = await w.market.write.placeOrder(args, { account: gds.account });
+    const job = { id, jobType, qc, gds, totalEpochs, mpcCount };
+    this.jobs.push(job);
+    this.cache.set(id, { state: STATE.Ordered, paid: 0n, bond: 0n });
+    return { hash, job };
+  }
+
+  async runOp(op: Op, job: JobRecord | undefined): Promise<Hash | undefined> {
+    const w = this.w;
+    const m = w.market;
+    const node = pick(this.nodes, op.b);
+    const need = () => {
+      if (!job) throw new Skip();
+      return job;
+    };
+    switch (op.kind) {
+      case "register": {
+        const amount = BigInt(op.c % 60_000);
+        return m.write.registerNode([node.role, amount], {
+          account: node.wallet.account,
+          value: w.value(amount),
+        });
+      }
+      case "deposit": {
+        const who = op.d % 4 === 0 ? pick([w.gds, w.gds2], op.a) : node.wallet;
+        const amount = BigInt(1 + (op.c % 20_000));
+        return m.write.deposit([amount], { account: who.account, value: w.value(amount) });
+      }
+      case "withdraw": {
+        const who = pick([...this.nodes.map((n) => n.wallet), w.gds, w.gds2, ...w.qcs], op.b);
+        const balance = await m.read.balanceOf([who.account.address]);
+        const amount = op.d % 5 === 0 ? balance + 1n : (balance * BigInt(op.c % 101)) / 100n;
+        return m.write.withdraw([amount], { account: who.account });
+      }
+      case "deregister":
+        return m.write.deregisterNode({ account: node.wallet.account });
+      case "heartbeat":
+        return m.write.heartbeat({ account: node.wallet.account });
+      case "setTerms": {
+        // Mostly permissive terms (so that orders keep coming), sometimes refusing ones.
+        const terms = {
+          accepting: op.c % 8 !== 0,
+          gds: [zeroAddress, zeroAddress, zeroAddress, w.gds.account.address, w.gds2.account.address][
+            op.d % 5
+          ],
+          minFee: op.a % 5 === 0 ? BigInt(op.a % 200) : 0n,
+          maxCollateral: op.b % 4 === 0 ? BigInt(op.b % 3_000) : NO_LIMIT,
+        };
+        return m.write.setNodeTerms([terms], { account: node.wallet.account });
+      }
+      case "mine":
+        // Mostly a few blocks; one time in ten a jump past the timeout (and most judgement deadlines).
+        await mine(1 + (op.c % (op.d % 10 === 0 ? 2 * TIMEOUT_BLOCKS : 8)));
+        return undefined;
+      case "placeOrder":
+        return (await this.placeRandomOrder(op)).hash;
+      case "placeAndDispatch": {
+        // Place, assign and pay in full in one step: a steady supply of dispatched jobs.
+        const placed = await this.placeRandomOrder(op);
+        this.touched = placed.job;
+        const mpcs = pickDistinct(this.nodesWithRole(Role.MPC, op.a), placed.job.mpcCount, op.c);
+        const addresses = mpcs.map((x) => x.account.address);
+        await m.write.assignMpcs([placed.job.id, addresses, BigInt(1 + (op.b % 60))], {
+          account: placed.job.gds.account,
+        });
+        const view = await m.read.getJob([placed.job.id]);
+        const amount = view.totalPrice - view.paid + BigInt(op.d % 3);
+        return m.write.submitQuery([placed.job.id, amount, view.totalPrice], {
+          account: placed.job.qc.account,
+          value: w.value(amount),
+        });
+      }
+      case "submitQuery": {
+        const j = need();
+        const view = await m.read.getJob([j.id]);
+        const due = view.totalPrice > view.paid ? view.totalPrice - view.paid : 0n;
+        const amount = [due, due / 2n, due + BigInt(op.c % 500), 0n, BigInt(op.c % 3_000)][op.b % 5];
+        const shown = view.mpcsAssigned ? view.totalPrice : view.quote;
+        const maxTotal = [shown, NO_LIMIT, shown > 0n ? shown - 1n : 0n][op.a % 3]; // sometimes too low
+        const from = op.d % 10 === 0 ? w.stranger : j.qc;
+        return m.write.submitQuery([j.id, amount, maxTotal], {
+          account: from.account,
+          value: w.value(amount),
+        });
+      }
+      case "assignMpcs": {
+        const j = need();
+        const count = op.d % 8 === 0 ? j.mpcCount + 1 : j.mpcCount;
+        const mpcs = pickDistinct(this.nodesWithRole(Role.MPC, op.a), count, op.c);
+        const by = op.b % 9 === 0 ? (j.gds === w.gds ? w.gds2 : w.gds) : j.gds; // sometimes the other GDS
+        return m.write.assignMpcs([j.id, mpcs.map((x) => x.account.address), BigInt(1 + (op.b % 60))], {
+          account: by.account,
+        });
+      }
+      case "update":
+      case "fail": {
+        const j = need();
+        const progress = await m.read.getProgress([j.id]);
+        if (progress.length === 0) throw new Skip();
+        const p = pick(progress, op.b);
+        let status = nextStatus(p, j.jobType, j.totalEpochs, op.c, op.d);
+        if (op.kind === "fail") status = { ...status, status: STATUS.Failed };
+        const who = this.nodes.find(
+          (n) => n.wallet.account.address.toLowerCase() === p.account.toLowerCase(),
+        );
+        const sender = who && op.d % 13 !== 0 ? who.wallet : w.stranger;
+        return m.write.updateJobStatus([j.id, status], { account: sender.account });
+      }
+      case "requestReplacement": {
+        const j = need();
+        const [dos, , mpcs] = await m.read.getParticipants([j.id]);
+        if (dos.length === 0 || mpcs.length === 0) throw new Skip();
+        const requester = this.nodes.find(
+          (n) => n.wallet.account.address.toLowerCase() === pick(dos, op.b).toLowerCase(),
+        );
+        return m.write.requestMpcReplacement([j.id, pick(mpcs, op.c)], {
+          account: (requester?.wallet ?? w.stranger).account,
+        });
+      }
+      case "replaceMpc": {
+        const j = need();
+        const [, , mpcs] = await m.read.getParticipants([j.id]);
+        if (mpcs.length === 0) throw new Skip();
+        const fresh = pick(this.nodesWithRole(Role.MPC, op.a), op.c);
+        return m.write.replaceMpc([j.id, pick(mpcs, op.b), fresh.account.address], {
+          account: j.gds.account,
+        });
+      }
+      case "reportTimeout": {
+        const j = need();
+        const progress = await m.read.getProgress([j.id]);
+        const late = progress.filter((p) => p.timedOut).map((p) => p.account);
+        const named =
+          op.b % 3 !== 0 && late.length > 0
+            ? late.slice(0, 1 + (op.c % late.length))
+            : [progress.length > 0 ? pick(progress, op.c).account : w.stranger.account.address];
+        const by = pick([w.stranger, j.qc, w.gds2], op.d);
+        return m.write.reportFailure([j.id, named, FailureReason.HeartbeatTimeout], { account: by.account });
+      }
+      case "judge": {
+        const j = need();
+        const progress = await m.read.getProgress([j.id]);
+        if (progress.length === 0) throw new Skip();
+        const named = pickDistinct(progress, 1 + (op.c % 2), op.b).map((p) => p.account);
+        const by = op.d % 7 === 0 ? w.stranger : j.gds;
+        return m.write.reportFailure([j.id, named, FailureReason.NonCompliantResult], {
+          account: by.account,
+        });
+      }
+      case "challenge": {
+        const j = need();
+        const { named } = await m.read.getJob([j.id]);
+        const challenger =
+          op.b % 6 === 0 || named.length === 0 ? w.stranger.account.address : pick(named, op.c);
+        return m.write.challengeJudgement([j.id], { account: challenger });
+      }
+      case "resolve": {
+        const j = need();
+        const { named } = await m.read.getJob([j.id]);
+        const upheld = named.filter((_, i) => (op.c >> i) % 2 === 1);
+        const arbiter = op.d % 9 === 0 ? j.gds : w.arbiter; // sometimes one with a conflict of interest
+        return m.write.resolveChallenge([j.id, upheld], { account: arbiter.account });
+      }
+      case "settleJudgement":
+        return m.write.settleJudgement([need().id], { account: w.stranger.account });
+      case "settleAbort": {
+        const j = need();
+        const by = op.b % 2 === 0 ? j.gds : w.stranger;
+        return m.write.settleAbort([j.id], { account: by.account });
+      }
+      case "cancel": {
+        const j = need();
+        const by = pick([j.qc, j.gds, w.stranger], op.b);
+        const maxFine = op.c % 3 === 0 ? 0n : NO_LIMIT;
+        return m.write.cancelJob([j.id, maxFine], { account: by.account });
+      }
+    }
+  }
+}
+
+forEachAsset((asset) =>
+  describe(`property: value is conserved under random operations · ${asset}`, function () {
+    this.timeout(20 * 60_000);
+
+    it(`holds for ${RUNS} run(s) of ${OPS_PER_RUN} random operations`, async () => {
+      const counters = { ops: 0, skipped: 0, reverted: 0, settled: 0 };
+      const byKind: Record<string, { ok: number; reverted: number }> = {};
+      for (const [kind] of OP_KINDS) byKind[kind] = { ok: 0, reverted: 0 };
+      const reasons: Record<string, number> = {};
+      const started = Date.now();
+      const timing = { op: 0, observe: 0, check: 0 };
+      let runIndex = 0;
+
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: OPS_PER_RUN, maxLength: OPS_PER_RUN }), async (ops) => {
+          runIndex += 1;
+          const w = await world(asset);
+          const run = new Run(w, await w.probe(), `run ${runIndex}`);
+          for (let step = 0; step < ops.length; step++) {
+            const op = ops[step];
+            const opStart = performance.now();
+            run.touched = undefined;
+            const chosen = run.chooseJob(op);
+            let hash: Hash | undefined;
+            try {
+              hash = await run.runOp(op, chosen);
+              if (op.kind === "register") run.registered.add(pick(run.nodes, op.b).wallet);
+              if (op.kind === "deregister") run.registered.delete(pick(run.nodes, op.b).wallet);
+              byKind[op.kind].ok += 1;
+            } catch (error) {
+              if (error instanceof AssertionError) throw error;
+              if (error instanceof Skip) counters.skipped += 1;
+              else {
+                counters.reverted += 1;
+                byKind[op.kind].reverted += 1;
+                const reason = /custom error '(\w+)/.exec(errorText(error))?.[1] ?? "other";
+                reasons[`${op.kind}:${reason}`] = (reasons[`${op.kind}:${reason}`] ?? 0) + 1;
+              }
+            }
+            counters.ops += 1;
+            timing.op += performance.now() - opStart;
+            const job = run.touched ?? chosen;
+            const wrote = hash !== undefined || run.touched !== undefined;
+            if (job && wrote && !run.settled.has(job.id)) {
+              const t = performance.now();
+              await run.observe(job, hash);
+              timing.observe += performance.now() - t;
+            }
+            const full = step % FULL_CHECK_EVERY === 0 || step === ops.length - 1;
+            const t = performance.now();
+            if (wrote || full) await run.checkConservation(step, full);
+            timing.check += performance.now() - t;
+            // Every fifth step that wrote something also tries one settling path on one settled job.
+            const settled = run.jobs.filter((j) => run.settled.has(j.id));
+            if (wrote && settled.length > 0 && op.a % 5 === 0) {
+              await run.expectCannotSettle(pick(settled, op.c), op.b);
+            }
+          }
+          for (const job of run.jobs) if (run.settled.has(job.id)) await run.expectCannotSettle(job);
+          counters.settled += run.settlements;
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },
+      );
+
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `      property (${asset}): ${counters.ops} operations in ${seconds.toFixed(1)} s, ` +
+          `${counters.reverted} reverted, ${counters.skipped} skipped (nothing to act on), ` +
+          `${counters.settled} jobs settled`,
+      );
+      console.log(
+        "      per kind (ok/reverted): " +
+          Object.entries(byKind)
+            .map(([k, v]) => `${k} ${v.ok}/${v.reverted}`)
+            .join(", "),
+      );
+      if (VERBOSE) {
+        const t = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+        console.log(
+          `      time: operations ${t(timing.op)}, job reads ${t(timing.observe)}, checks ${t(timing.check)}`,
+        );
+        const top = Object.entries(reasons).sort((a, b) => b[1] - a[1]);
+        console.log("      revert reasons: " + top.map(([k, v]) => `${k} ${v}`).join(", "));
+      }
+      expect(counters.settled).to.be.greaterThan(0);
+    });
+  }),
+);

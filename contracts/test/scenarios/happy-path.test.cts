@@ -1,285 +1,227 @@
-// Happy paths (SPEC §3–4): Horizontal and Vertical jobs run to completion and every party is paid to
-// the wei; QC top-ups and overpayment refunds; the quote binds the GDS (consent rule).
+// Happy paths (docs/rules.md §3–4): Horizontal and Vertical jobs run to completion and every party is
+// paid to the wei (against the money model's settleCompleted); QC top-ups and overpayment refunds; the
+// quote binds the GDS (the consent rule, a table of orderings).
 import { expect } from "chai";
 import { parseEventLogs, type TransactionReceipt } from "viem";
-import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
-import { expectRevert } from "./helpers/chain.cjs";
-import { HORIZONTAL, VERTICAL, priceOf, settleHappy } from "./helpers/oracle.cjs";
-import {
-  ALL,
-  STATE,
-  STATUS,
-  TASK,
-  addr,
-  assignMpcs,
-  completeEpochs,
-  expectSettlement,
-  finishPart,
-  placeOrder,
-  submitQuery,
-  update,
-} from "./helpers/jobs.cjs";
-import { worldFixture, type Wallet, type World } from "./helpers/world.cjs";
+import { settleCompleted } from "../../../src/protocol/money/index.ts";
+import { expectRevert } from "../helpers/chain.cjs";
+import { ALL, JobState, JobType, Status, status, TaskType, type Job } from "../helpers/jobs.cjs";
+import { expectSettlement } from "../helpers/settlement.cjs";
+import { forEachAsset, worldFixture, type Wallet, type World } from "../helpers/world.cjs";
+
+const world = worldFixture();
+const lower = (xs: Wallet[]) => xs.map((x) => x.account.address.toLowerCase());
 
 /** Exactly one JobDispatched(id, jobType, dos, mpcs) in the transaction that completed the pair. */
-function expectDispatched(
-  w: World,
-  receipt: TransactionReceipt,
-  jobType: number,
-  dos: Wallet[],
-  mpcs: Wallet[],
-) {
+function expectDispatched(w: World, receipt: TransactionReceipt, job: Job) {
   const events = parseEventLogs({ abi: w.market.abi, logs: receipt.logs, eventName: "JobDispatched" });
   expect(events).to.have.length(1);
-  expect(events[0].args.jobType).to.equal(jobType);
-  expect(events[0].args.dos.map((a) => a.toLowerCase())).to.deep.equal(dos.map(addr));
-  expect(events[0].args.mpcs.map((a) => a.toLowerCase())).to.deep.equal(mpcs.map(addr));
+  expect(events[0].args.jobType).to.equal(job.jobType);
+  expect(events[0].args.dos.map((a) => a.toLowerCase())).to.deep.equal(lower(job.dos));
+  expect(events[0].args.mpcs.map((a) => a.toLowerCase())).to.deep.equal(lower(job.mpcs));
 }
 
-describe("scenarios: happy paths", () => {
-  it("Horizontal: 3 DOs, factor 2, 2 MPCs, overpayment refunded, every wei accounted", async () => {
-    const w = await loadFixture(worldFixture);
-    const dos = w.dos.slice(0, 3);
-    const mpcs = w.mpcs.slice(0, 2);
-    const doPrices = [100n, 200n, 300n];
-    const price = priceOf(HORIZONTAL, doPrices, 2n, 2n, 50n, 1000n);
-    // By hand: DO fees 200 + 400 + 600 = 1200 = C; MPC fee 50 each; GDS 10 % of 1300 = 130; total 1430.
-    expect(price.total).to.equal(1430n);
+/** Orderings of payments and (re-)assignments against a quote, and whether the job dispatches. */
+interface ConsentCase {
+  name: string;
+  steps: (job: Job, prices: { quoted: bigint; assigned: bigint }) => Promise<void>;
+  dispatched: boolean;
+  consentNeeded?: boolean;
+}
 
-    const job = await placeOrder(w, {
-      jobType: HORIZONTAL,
-      dos,
-      doPrices,
-      factor: 2n,
-      mpcCount: 2,
-      totalEpochs: 2,
-      quote: price.total,
-    });
-    await assignMpcs(w, job, mpcs, 50n);
-    const view = await w.market.read.getJob([job.id]);
-    expect(view.totalPrice).to.equal(price.total);
-    expect(view.collateral).to.equal(price.collateral);
-    expect(view.state).to.equal(STATE.Ordered);
+// Two DOs at 100, one MPC: quoted at MPC price 10 (total 231); assigned at 50 (total 275).
+const CONSENT_CASES: ConsentCase[] = [
+  {
+    name: "money paid before an above-quote assignment does not dispatch",
+    steps: async (job, p) => {
+      await job.pay(p.assigned + 5n); // pays more than enough, before the price is known
+      await job.assign(undefined, 50n);
+    },
+    dispatched: false,
+    consentNeeded: true,
+  },
+  {
+    name: "a later zero-value submitQuery is the consent, and dispatches",
+    steps: async (job, p) => {
+      await job.pay(p.assigned + 5n);
+      await job.assign(undefined, 50n);
+      await job.pay(0n);
+    },
+    dispatched: true,
+    consentNeeded: false,
+  },
+  {
+    name: "a payment made after the above-quote assignment is the consent and dispatches",
+    steps: async (job, p) => {
+      await job.assign(undefined, 50n);
+      await job.pay(p.assigned);
+    },
+    dispatched: true,
+  },
+  {
+    name: "an assignment within the quote dispatches on money paid before it",
+    steps: async (job, p) => {
+      await job.pay(p.quoted);
+      await job.assign(undefined, 10n);
+    },
+    dispatched: true,
+  },
+  {
+    name: "a re-assignment above the quote needs a new consent, even when the money already covers it",
+    steps: async (job) => {
+      // quote 231 < re-assigned 253 < paid 260 < first assignment 319
+      await job.assign(undefined, 90n);
+      await job.pay(260n); // consents to 319 but cannot cover it
+      expect(await job.state()).to.equal(JobState.Ordered);
+      await job.assign([job.w.mpcs[1]], 30n); // still above the quote: a new price
+      const view = await job.view();
+      expect(view.totalPrice).to.equal(253n);
+      expect([view.state, view.consentNeeded]).to.deep.equal([JobState.Ordered, true]);
+      await job.pay(0n);
+      expect((await job.view()).paid).to.equal(260n);
+    },
+    dispatched: true,
+  },
+  {
+    name: "a re-assignment back within the quote dispatches on the money already paid",
+    steps: async (job, p) => {
+      await job.assign(undefined, 90n);
+      await job.pay(p.quoted); // too little for the higher price
+      expect(await job.state()).to.equal(JobState.Ordered);
+      await job.assign([job.w.mpcs[1]], 10n); // back to the quoted price
+    },
+    dispatched: true,
+  },
+];
 
-    const paying = await submitQuery(w, job, price.total + 70n); // 70 wei too much: refunded at settlement
-    expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
-    expectDispatched(w, paying, HORIZONTAL, dos, mpcs);
+forEachAsset((asset) =>
+  describe(`scenarios: happy paths · ${asset}`, () => {
+    it("Horizontal: 3 DOs, factor 2, 2 MPCs, overpayment refunded, every wei accounted", async () => {
+      const w = await world(asset);
+      const u = w.unit;
+      const job = w
+        .job()
+        .dos(3, { prices: [100n * u, 200n * u, 300n * u] })
+        .factor(2)
+        .mpcs(2, { price: 50n * u })
+        .build();
+      // By hand: DO fees 200 + 400 + 600 = 1200 = C; MPC fee 50 each; GDS 10 % of 1300 = 130; total 1430.
+      expect(job.total).to.equal(1430n * u);
+      await job.place();
+      await job.assign();
+      const view = await job.view();
+      expect([view.totalPrice, view.collateral, view.state]).to.deep.equal([
+        job.total,
+        1200n * u,
+        JobState.Ordered,
+      ]);
 
-    for (const m of mpcs) {
-      await update(w, job, m, { taskType: TASK.Aggregation, epoch: 0, batch: 0, status: STATUS.InProgress });
-    }
-    for (const d of dos) await completeEpochs(w, job, d, 2);
-    // A Horizontal DO may not report Aggregation, a Horizontal MPC may not report Training.
-    await expectRevert(
-      update(w, job, dos[0], { taskType: TASK.Aggregation, epoch: 0, batch: 0, status: STATUS.InProgress }),
-      "JobMarketInvalidTaskType",
-    );
-    await expectRevert(
-      update(w, job, mpcs[0], { taskType: TASK.Training, epoch: 0, batch: 0, status: STATUS.InProgress }),
-      "JobMarketInvalidTaskType",
-    );
-    await finishPart(w, job, dos[0]);
-    await finishPart(w, job, dos[1]);
-    expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+      const paying = await job.pay(job.total + 70n); // 70 too much: refunded at settlement
+      expect(await job.state()).to.equal(JobState.Dispatched);
+      expectDispatched(w, paying, job);
 
-    const expected = settleHappy({
-      qc: addr(w.qc),
-      gds: addr(w.gds),
-      paid: price.total + 70n,
-      price,
-      dos: dos.map((d, i) => ({ who: addr(d), fee: price.doFees[i] })),
-      mpcs: mpcs.map((m) => ({ who: addr(m), fee: price.mpcFee })),
-    });
-    const participants = [...dos, ...mpcs].map(addr);
-    await expectSettlement(
-      w,
-      job,
-      [...participants, addr(w.qc), addr(w.gds)],
-      participants,
-      expected,
-      STATE.Completed,
-      () => finishPart(w, job, dos[2]),
-    );
-    expect(await w.market.read.balanceOf([w.qc.account.address])).to.equal(70n);
-    expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(130n);
-  });
+      for (const m of job.mpcs) await job.progressTo(m, 0, 0);
+      for (const d of job.dos) await job.completeEpochs(d, 2);
+      // A Horizontal DO may not report Aggregation, a Horizontal MPC may not report Training.
+      await expectRevert(job.progressTo(job.dos[0], 0, 0, TaskType.Aggregation), "JobMarketInvalidTaskType");
+      await expectRevert(job.progressTo(job.mpcs[0], 0, 0, TaskType.Training), "JobMarketInvalidTaskType");
+      await job.complete(job.dos[0]);
+      await job.complete(job.dos[1]);
+      expect(await job.state()).to.equal(JobState.Dispatched);
 
-  it("Vertical: PSI stage then Training; completes when the MPC finishes; MPC fee = m * N * F", async () => {
-    const w = await loadFixture(worldFixture);
-    const dos = w.dos.slice(0, 2);
-    const mpcs = w.mpcs.slice(0, 1);
-    const doPrices = [100n, 300n];
-    const price = priceOf(VERTICAL, doPrices, 1n, 1n, 10n, 1000n);
-    // By hand: DO fees 400 = C; MPC fee 10 * 2 DOs * 1 = 20; GDS 42; total 462.
-    expect(price.total).to.equal(462n);
-    const job = await placeOrder(w, {
-      jobType: VERTICAL,
-      dos,
-      doPrices,
-      mpcCount: 1,
-      totalEpochs: 3,
-      quote: price.total,
-    });
-    await submitQuery(w, job, price.total);
-    const assigning = await assignMpcs(w, job, mpcs, 10n); // the pair completes here: dispatch inside assignMpcs
-    expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
-    expectDispatched(w, assigning, VERTICAL, dos, mpcs);
-
-    const everyone = [...dos, ...mpcs];
-    // Training before the PSI stage is over is refused; Aggregation is never a Vertical task.
-    await expectRevert(
-      update(w, job, dos[0], { taskType: TASK.Training, epoch: 0, batch: 0, status: STATUS.Started }),
-      "JobMarketPsiNotComplete",
-    );
-    await expectRevert(
-      update(w, job, mpcs[0], { taskType: TASK.Aggregation, epoch: 0, batch: 0, status: STATUS.Started }),
-      "JobMarketInvalidTaskType",
-    );
-    for (const p of everyone) {
-      // PSI levels are not bounded by totalEpochs.
-      await update(w, job, p, { taskType: TASK.PSI, epoch: 0, batch: ALL, status: STATUS.Completed });
-      await update(w, job, p, { taskType: TASK.PSI, epoch: 5, batch: ALL, status: STATUS.Completed });
-      await finishPart(w, job, p, TASK.PSI);
-    }
-    for (const p of everyone) await completeEpochs(w, job, p, 3);
-    // epoch must be < totalEpochs or ALL; ALL epoch needs ALL batch; progress never goes backwards.
-    await expectRevert(
-      update(w, job, dos[0], { taskType: TASK.Training, epoch: 3, batch: 0, status: STATUS.Started }),
-      "JobMarketEpochOutOfRange",
-    );
-    await expectRevert(
-      update(w, job, dos[0], { taskType: TASK.Training, epoch: ALL, batch: 0, status: STATUS.Completed }),
-      "JobMarketInvalidBatch",
-    );
-    await expectRevert(
-      update(w, job, dos[0], { taskType: TASK.Training, epoch: 1, batch: 0, status: STATUS.InProgress }),
-      "JobMarketProgressRegressed",
-    );
-    // Repeating the latest report is allowed (the draft has DOs redo a batch).
-    await update(w, job, dos[0], { taskType: TASK.Training, epoch: 2, batch: ALL, status: STATUS.Completed });
-    for (const d of dos) await finishPart(w, job, d);
-    expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
-    await expectRevert(finishPart(w, job, dos[0]), "JobMarketParticipantFinished");
-
-    const expected = settleHappy({
-      qc: addr(w.qc),
-      gds: addr(w.gds),
-      paid: price.total,
-      price,
-      dos: dos.map((d, i) => ({ who: addr(d), fee: price.doFees[i] })),
-      mpcs: mpcs.map((m) => ({ who: addr(m), fee: price.mpcFee })),
-    });
-    const participants = everyone.map(addr);
-    await expectSettlement(
-      w,
-      job,
-      [...participants, addr(w.qc), addr(w.gds)],
-      participants,
-      expected,
-      STATE.Completed,
-      () => finishPart(w, job, mpcs[0]),
-    );
-  });
-
-  it("QC top-up: the job dispatches only once the QC has paid the total", async () => {
-    const w = await loadFixture(worldFixture);
-    const doPrices = [100n, 100n];
-    const price = priceOf(HORIZONTAL, doPrices, 1n, 1n, 10n, 1000n);
-    const job = await placeOrder(w, {
-      jobType: HORIZONTAL,
-      dos: w.dos.slice(0, 2),
-      doPrices,
-      mpcCount: 1,
-      totalEpochs: 1,
-      quote: price.total,
-    });
-    await assignMpcs(w, job, w.mpcs.slice(0, 1), 10n);
-    await expectRevert(
-      w.market.write.submitQuery([job.id], { account: w.stranger.account, value: 1n }),
-      "JobMarketNotQc",
-    );
-    await submitQuery(w, job, price.total - 1n);
-    expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Ordered);
-    await submitQuery(w, job, 1n);
-    const view = await w.market.read.getJob([job.id]);
-    expect(view.state).to.equal(STATE.Dispatched);
-    expect(view.paid).to.equal(price.total);
-    await expectRevert(submitQuery(w, job, 1n), "JobMarketWrongState");
-  });
-
-  describe("the quote binds the GDS (SPEC §3 consent rule)", () => {
-    async function orderedAboveQuote() {
-      const w = await loadFixture(worldFixture);
-      const doPrices = [100n, 100n];
-      const quoted = priceOf(HORIZONTAL, doPrices, 1n, 1n, 10n, 1000n);
-      const assigned = priceOf(HORIZONTAL, doPrices, 1n, 1n, 50n, 1000n);
-      expect(assigned.total > quoted.total).to.equal(true);
-      const job = await placeOrder(w, {
-        jobType: HORIZONTAL,
-        dos: w.dos.slice(0, 2),
-        doPrices,
-        mpcCount: 1,
-        totalEpochs: 1,
-        quote: quoted.total,
-      });
-      return { w, job, quoted, assigned };
-    }
-
-    it("money paid before an above-quote assignment does not dispatch; a later zero-value submit consents", async () => {
-      const { w, job, assigned } = await orderedAboveQuote();
-      await submitQuery(w, job, assigned.total + 5n); // pays more than enough, before the price is known
-      await assignMpcs(w, job, w.mpcs.slice(0, 1), 50n);
-      let view = await w.market.read.getJob([job.id]);
-      expect(view.state).to.equal(STATE.Ordered);
-      expect(view.consentNeeded).to.equal(true);
-      await submitQuery(w, job, 0n);
-      view = await w.market.read.getJob([job.id]);
-      expect(view.state).to.equal(STATE.Dispatched);
-      expect(view.consentNeeded).to.equal(false);
+      const expected = settleCompleted(job.money(), job.members());
+      await expectSettlement(job, expected, JobState.Completed, () => job.complete(job.dos[2]));
+      expect(await w.market.read.balanceOf([w.qc.account.address])).to.equal(70n);
+      expect(await w.market.read.balanceOf([w.gds.account.address])).to.equal(w.stake + 130n * u);
     });
 
-    it("a payment made after the above-quote assignment is the consent and dispatches", async () => {
-      const { w, job, assigned } = await orderedAboveQuote();
-      await assignMpcs(w, job, w.mpcs.slice(0, 1), 50n);
-      await submitQuery(w, job, assigned.total);
-      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+    it("Vertical: PSI stage then Training; completes when the MPC finishes; MPC fee = m * N * F", async () => {
+      const w = await world(asset);
+      const u = w.unit;
+      const job = w
+        .job()
+        .vertical()
+        .dos(2, { prices: [100n * u, 300n * u] })
+        .mpcs(1, { price: 10n * u })
+        .epochs(3)
+        .build();
+      // By hand: DO fees 400 = C; MPC fee 10 * 2 DOs * 1 = 20; GDS 42; total 462.
+      expect(job.total).to.equal(462n * u);
+      await job.place();
+      await job.pay(job.total);
+      const assigning = await job.assign(); // the pair completes here: dispatch inside assignMpcs
+      expect(await job.state()).to.equal(JobState.Dispatched);
+      expectDispatched(w, assigning, job);
+
+      const [d0] = job.dos;
+      // Training before the PSI stage is over is refused; Aggregation is never a Vertical task.
+      await expectRevert(
+        job.update(d0, status(TaskType.Training, 0, 0, Status.Started)),
+        "JobMarketPsiNotComplete",
+      );
+      await expectRevert(
+        job.update(job.mpcs[0], status(TaskType.Aggregation, 0, 0, Status.Started)),
+        "JobMarketInvalidTaskType",
+      );
+      for (const p of job.participants) {
+        // PSI levels are not bounded by totalEpochs.
+        await job.update(p, status(TaskType.PSI, 0, ALL, Status.Completed));
+        await job.update(p, status(TaskType.PSI, 5, ALL, Status.Completed));
+        await job.complete(p, TaskType.PSI);
+      }
+      for (const p of job.participants) await job.completeEpochs(p, 3);
+      // epoch must be < totalEpochs or ALL; ALL epoch needs ALL batch; progress never goes backwards.
+      await expectRevert(
+        job.update(d0, status(TaskType.Training, 3, 0, Status.Started)),
+        "JobMarketEpochOutOfRange",
+      );
+      await expectRevert(
+        job.update(d0, status(TaskType.Training, ALL, 0, Status.Completed)),
+        "JobMarketInvalidBatch",
+      );
+      await expectRevert(job.progressTo(d0, 1, 0), "JobMarketProgressRegressed");
+      // Repeating the latest report is allowed (the draft has DOs redo a batch).
+      await job.update(d0, status(TaskType.Training, 2, ALL, Status.Completed));
+      for (const d of job.dos) await job.complete(d);
+      expect(await job.state()).to.equal(JobState.Dispatched);
+      await expectRevert(job.complete(d0), "JobMarketParticipantFinished");
+
+      const expected = settleCompleted(job.money(), job.members());
+      await expectSettlement(job, expected, JobState.Completed, () => job.complete(job.mpcs[0]));
     });
 
-    it("an assignment within the quote dispatches on money paid before it", async () => {
-      const { w, job, quoted } = await orderedAboveQuote();
-      await submitQuery(w, job, quoted.total);
-      await assignMpcs(w, job, w.mpcs.slice(0, 1), 10n);
-      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
+    it("QC top-up: the job dispatches only once the QC has paid the total", async () => {
+      const w = await world(asset);
+      const job = await w.job().dos(2, { price: 100n }).mpcs(1, { price: 10n }).epochs(1).assigned();
+      await expectRevert(job.pay(1n, { from: w.stranger }), "JobMarketNotQc");
+      await job.pay(job.total - 1n);
+      expect(await job.state()).to.equal(JobState.Ordered);
+      await job.pay(1n);
+      const view = await job.view();
+      expect([view.state, view.paid]).to.deep.equal([JobState.Dispatched, job.total]);
+      await expectRevert(job.pay(1n), "JobMarketWrongState");
     });
 
-    it("a re-assignment above the quote needs a new consent, even when the money already covers it", async () => {
-      const { w, job, quoted } = await orderedAboveQuote();
-      const doPrices = [100n, 100n];
-      const high = priceOf(HORIZONTAL, doPrices, 1n, 1n, 90n, 1000n);
-      const lower = priceOf(HORIZONTAL, doPrices, 1n, 1n, 30n, 1000n);
-      // quote < lower < paid < high (by hand: 231 < 253 < 260 < 319)
-      expect(quoted.total < lower.total && lower.total < 260n && 260n < high.total).to.equal(true);
-      await assignMpcs(w, job, w.mpcs.slice(0, 1), 90n);
-      await submitQuery(w, job, 260n); // consents to `high` but cannot cover it
-      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Ordered);
-      await assignMpcs(w, job, w.mpcs.slice(1, 2), 30n); // still above the quote: a new price
-      let view = await w.market.read.getJob([job.id]);
-      expect(view.totalPrice).to.equal(lower.total);
-      expect(view.state).to.equal(STATE.Ordered);
-      expect(view.consentNeeded).to.equal(true);
-      await submitQuery(w, job, 0n);
-      view = await w.market.read.getJob([job.id]);
-      expect(view.state).to.equal(STATE.Dispatched);
-      expect(view.paid).to.equal(260n);
+    describe("the quote binds the GDS (docs/rules.md §3, consent)", () => {
+      for (const c of CONSENT_CASES) {
+        it(c.name, async () => {
+          const w = await world(asset);
+          const order = w
+            .job()
+            .type(JobType.Horizontal)
+            .dos(2, { price: 100n })
+            .mpcs(1, { price: 10n })
+            .epochs(1);
+          const quoted = order.build().price(10n).total;
+          const job = await order.quote(quoted).ordered();
+          const assigned = job.price(50n).total;
+          expect([quoted, assigned]).to.deep.equal([231n, 275n]);
+          await c.steps(job, { quoted, assigned });
+          const view = await job.view();
+          expect(view.state).to.equal(c.dispatched ? JobState.Dispatched : JobState.Ordered);
+          if (c.consentNeeded !== undefined) expect(view.consentNeeded).to.equal(c.consentNeeded);
+        });
+      }
     });
-
-    it("a re-assignment back within the quote dispatches on the money already paid", async () => {
-      const { w, job, quoted } = await orderedAboveQuote();
-      await assignMpcs(w, job, w.mpcs.slice(0, 1), 90n);
-      await submitQuery(w, job, quoted.total); // too little for the higher price
-      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Ordered);
-      await assignMpcs(w, job, w.mpcs.slice(1, 2), 10n); // back to the quoted price
-      expect((await w.market.read.getJob([job.id])).state).to.equal(STATE.Dispatched);
-    });
-  });
-});
+  }),
+);

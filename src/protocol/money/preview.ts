@@ -3,6 +3,7 @@
 import type { Address } from "viem";
 import { FailureReason, JobState, JobType, Role } from "../enums.ts";
 import type { Shares } from "./rules.ts";
+import { judgementBond, settleJudgement, type Ruling } from "./judgement.ts";
 import {
   settleCancelled,
   settleFailure,
@@ -21,11 +22,14 @@ export interface JobFacts {
   paid: bigint;
   totalEpochs: number;
   abortReporter: Address;
+  /** the bond of the job's judgement (0 until judged) */
+  bond?: bigint;
   params: {
     selfReportFineBps: number;
     detectedFineBps: number;
     cancelFineBps: number;
     shares: readonly number[];
+    judgementBondBps?: number;
   };
 }
 
@@ -35,8 +39,10 @@ export interface ParticipantFacts {
   role: number;
   fee: bigint;
   completedEpochs: number;
-  /** now for a Dispatched job, at the abort block for an Aborting one */
+  /** now for a Dispatched job, at the abort block for an Aborting one, at the judgement block if judged */
   timedOut: boolean;
+  /** named in the job's judgement */
+  named?: boolean;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -123,4 +129,42 @@ export function previewCancel(job: JobFacts, participants: readonly ParticipantF
     { ...job, dispatched: job.state === JobState.Dispatched, cancelFineBps: job.params.cancelFineBps },
     members(participants),
   );
+}
+
+/**
+ * The bond the job's GDS needs to judge `named` non-compliant now (reportFailure with reason
+ * NonCompliantResult on a Dispatched job): k counts the named plus everyone else timed out now.
+ */
+export function previewJudgementBond(
+  job: JobFacts,
+  participants: readonly ParticipantFacts[],
+  named: readonly Address[],
+): bigint {
+  const k = participants.filter((p) => p.timedOut || named.some((n) => same(n, p.account))).length;
+  return judgementBond(
+    job.collateral,
+    job.params.detectedFineBps,
+    named.length,
+    k,
+    job.params.judgementBondBps ?? 0,
+  );
+}
+
+/**
+ * What a Judged or Challenged job settles to under `ruling` ("upheld": the window passed unchallenged or
+ * the arbiter upheld everyone; a list: the named participants the arbiter upholds, [] when it overturns
+ * all or its deadline passes unruled). `participants` as getProgress returns them for that job.
+ */
+export function previewJudgement(
+  job: JobFacts,
+  participants: readonly ParticipantFacts[],
+  ruling: Ruling,
+): SettlementOutcome {
+  const judgement = {
+    named: participants.filter((p) => p.named).map((p) => p.account),
+    timedOut: participants.filter((p) => p.timedOut).map((p) => p.account),
+    bond: job.bond ?? 0n,
+  };
+  const { byEpochs: _, ...failureTerms } = terms(job, false);
+  return settleJudgement(job, members(participants), judgement, ruling, failureTerms);
 }

@@ -42,7 +42,8 @@ export interface Fine {
 /**
  * A settlement: `credits` is RewardDistributed (participants in member order, then the GDS; zero
  * credits left out), `refund` the QC's Refund, `fines` one Fined per offender (in member order),
- * `released` each CollateralReleased (collateral minus fine, zero left out).
+ * `released` each CollateralReleased (collateral minus fine, zero left out). A judgement's settlement
+ * also returns its bond: `bondReleased` back to the GDS (BondReleased), `bondForfeited` inside `credits`.
  */
 export interface SettlementOutcome {
   credits: Credit[];
@@ -50,6 +51,8 @@ export interface SettlementOutcome {
   fines: Fine[];
   released: Credit[];
   gdsCredit: bigint;
+  bondReleased?: bigint;
+  bondForfeited?: bigint;
 }
 
 export interface JobMoney {
@@ -60,7 +63,7 @@ export interface JobMoney {
   paid: bigint;
 }
 
-class OutcomeBuilder {
+export class OutcomeBuilder {
   readonly credits: Credit[] = [];
   readonly fines: Fine[] = [];
   readonly released: Credit[] = [];
@@ -121,13 +124,15 @@ export interface FailureTerms {
 /**
  * A failure settlement (rules 1-4): each offender fined floor(fineBps * C / k), the QC refunded all it
  * paid, the good DOs compensated first from the fine pool (shrunk in proportion if it is short), the
- * remainder split by the shares, the GDS taking its share and every rounding dust.
+ * remainder split by the shares, the GDS taking its share and every rounding dust. `bonus` adds to a
+ * good member's credit (its share of a forfeited judgement bond, docs/rules.md §11.7).
  */
 export function settleFailure(
   job: JobMoney,
   members: readonly SettlementMember[],
   offenders: readonly OffenderMark[],
   terms: FailureTerms,
+  bonus: ReadonlyMap<string, bigint> = new Map(),
 ): SettlementOutcome {
   const reasonOf = new Map(offenders.map((o) => [o.account.toLowerCase(), o.reason]));
   const k = members.filter((m) => reasonOf.has(m.account.toLowerCase())).length;
@@ -157,6 +162,7 @@ export function settleFailure(
       : { gdsPart: 0n, mpcPart: 0n, doPart: 0n, qcPart: 0n };
 
   const out = new OutcomeBuilder();
+  let bonuses = 0n; // forfeited bond credited with the rest: not the job's money
   for (const m of members) {
     const reason = reasonOf.get(m.account.toLowerCase());
     if (reason !== undefined) {
@@ -165,14 +171,17 @@ export function settleFailure(
       out.release(m.account, job.collateral - fine);
       continue;
     }
+    const share = bonus.get(m.account.toLowerCase()) ?? 0n;
+    bonuses += share;
     const credit =
-      m.role === Role.DO
+      share +
+      (m.role === Role.DO
         ? scaledCompensation(owed.get(m)!, pool, totalOwed) + proportional(split.doPart, m.fee, doWeight)
-        : proportional(split.mpcPart, m.fee, mpcWeight);
+        : proportional(split.mpcPart, m.fee, mpcWeight));
     out.credit(m.account, credit);
     out.release(m.account, job.collateral);
   }
-  return out.finish(job.gds, pool - split.qcPart - out.total, job.paid + split.qcPart);
+  return out.finish(job.gds, pool - split.qcPart - (out.total - bonuses), job.paid + split.qcPart);
 }
 
 /** The sum of a list of credits (or fines). */

@@ -6,16 +6,17 @@ import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/U
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {Parameters} from "../types/JobTypes.sol";
-import {NodeAccount, NodeLiveness, Job, Part} from "../storage/JobMarketStorage.sol";
+import {Parameters, TrustParameters} from "../types/JobTypes.sol";
+import {NodeAccount, NodeLiveness, Job, Part, StoredTerms, Judgement} from "../storage/JobMarketStorage.sol";
 // Not inherited: imported only so that JobMarket is compiled in the same job (one build-info file holds
 // both the reference and this contract for the upgrade validator).
 // solhint-disable-next-line no-unused-import
 import {JobMarket} from "../JobMarket.sol";
 
-/// @notice Test-only, NEVER to be deployed as an upgrade: the market's namespace with two fields
-/// swapped (accounts before params). The upgrade validator must reject it against JobMarket.
-contract BrokenJobMarketV2 is
+/// @notice Test-only, layout only: the market's namespace exactly as JobMarket has it plus one field
+/// appended at the end. The upgrade validator must accept it against JobMarket (the counterpart of
+/// BrokenJobMarketNext, which swaps two fields). Keep the struct a copy of JobMarketStorage.Layout.
+contract AppendedLayoutJobMarketNext is
     Initializable,
     UUPSUpgradeable,
     AccessControlUpgradeable,
@@ -24,13 +25,20 @@ contract BrokenJobMarketV2 is
 {
     /// @custom:storage-location erc7201:fedpay.storage.JobMarket
     struct Layout {
-        mapping(address => NodeAccount) accounts;
         Parameters params;
+        mapping(address => NodeAccount) accounts;
         mapping(address => NodeLiveness) liveness;
         address[] nodes;
         mapping(bytes16 => Job) jobs;
         bytes16[] jobIds;
         mapping(bytes16 => mapping(address => Part)) parts;
+        TrustParameters trustParams;
+        mapping(address => StoredTerms) terms;
+        mapping(bytes16 => Judgement) judgements;
+        uint256 holdings;
+        mapping(address => uint32) gdsIndex;
+        address[] gdsByIndex;
+        uint256 upgradedAtBlock; // the appended field
     }
 
     bytes32 private constant STORAGE_SLOT = 0xde763587c37c83c582efb096461a7d6c2fec470f91520e1c040c81f0a6b7c300;
@@ -40,7 +48,7 @@ contract BrokenJobMarketV2 is
         _disableInitializers();
     }
 
-    function initializeV2() external reinitializer(2) {}
+    function initializeNext() external reinitializer(3) {}
 
     function nodeCount() external view returns (uint256) {
         return _layout().nodes.length;
