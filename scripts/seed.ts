@@ -72,7 +72,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     for (const node of nodes) {
       const view = await read.readContract({ ...market, functionName: "getNode", args: [node] });
       if (view.role === Role.None)
-        await send(node, { functionName: "registerNode", args: [role], value: NODE_STAKE });
+        await send(node, { functionName: "registerNode", args: [role, NODE_STAKE], value: NODE_STAKE });
     }
   }
 
@@ -114,7 +114,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
         quote,
       ],
     });
-    if (p.pay) await send(p.qc, { functionName: "submitQuery", args: [id], value: quote });
+    if (p.pay) await send(p.qc, { functionName: "submitQuery", args: [id, quote, quote], value: quote });
     if (p.assign) await send(gds, { functionName: "assignMpcs", args: [id, p.jobMpcs, MPC_PRICE] });
     return id;
   };
@@ -229,7 +229,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     pay: true,
     assign: false,
   });
-  await send(qcs[1]!, { functionName: "cancelJob", args: [cancelled] });
+  await send(qcs[1]!, { functionName: "cancelJob", args: [cancelled, 0n] });
   jobs.push({
     id: cancelled,
     expectedState: JobState.Cancelled,

@@ -1,6 +1,6 @@
 // @vitest-environment node
-// The deploy and upgrade scripts against a real anvil: a compatible V2 goes through
-// upgradeToAndCall and keeps the state; a V2 with a reordered layout is refused before any transaction.
+// The deploy and upgrade scripts against a real anvil: a compatible next version goes through
+// upgradeToAndCall and keeps the state; one with a reordered layout is refused before any transaction.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,9 +13,9 @@ import { deployMarket } from "./deploy.ts";
 import { upgradeMarket } from "./upgrade.ts";
 
 const v2Abi = parseAbi([
-  "function isV2() view returns (bool)",
+  "function isNext() view returns (bool)",
   "function upgradedAtBlock() view returns (uint256)",
-  "function registerNode(uint8 role) payable",
+  "function registerNode(uint8 role, uint256 amount) payable",
   "function balanceOf(address) view returns (uint256)",
 ]);
 const node = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65" as const; // anvil account 4
@@ -45,34 +45,34 @@ describe("deploy and upgrade scripts", () => {
   it("refuses an implementation whose storage layout moves existing fields", async () => {
     const before = readDeploymentRecord(recordFile)!;
     await expect(
-      upgradeMarket({ rpcUrl: anvil.rpcUrl, recordFile, contract: "BrokenJobMarketV2", log: quiet }),
+      upgradeMarket({ rpcUrl: anvil.rpcUrl, recordFile, contract: "BrokenJobMarketNext", log: quiet }),
     ).rejects.toThrow(/not upgrade-safe/);
     expect(readDeploymentRecord(recordFile)!.implementation).toBe(before.implementation);
   });
 
-  it("upgrades to a compatible V2 behind the same proxy and keeps the state", async () => {
+  it("upgrades to a compatible next version behind the same proxy and keeps the state", async () => {
     const ctx = await connect(anvil.rpcUrl);
     const { jobMarket } = readDeploymentRecord(recordFile)!;
     const market = { address: jobMarket, abi: v2Abi } as const;
     await write(ctx, ctx.wallet(node), {
       ...market,
       functionName: "registerNode",
-      args: [1],
+      args: [1, parseEther("2")],
       value: parseEther("2"),
     });
 
     const result = await upgradeMarket({
       rpcUrl: anvil.rpcUrl,
       recordFile,
-      contract: "JobMarketV2",
-      call: "initializeV2",
+      contract: "JobMarketNext",
+      call: "initializeNext",
       log: quiet,
     });
 
     const record = readDeploymentRecord(recordFile)!;
     expect(record.implementation).toBe(result.implementation);
     expect(record.upgrades).toHaveLength(1);
-    expect(await ctx.publicClient.readContract({ ...market, functionName: "isV2" })).toBe(true);
+    expect(await ctx.publicClient.readContract({ ...market, functionName: "isNext" })).toBe(true);
     expect(await ctx.publicClient.readContract({ ...market, functionName: "upgradedAtBlock" })).toBe(
       BigInt(record.upgrades[0]!.block),
     );

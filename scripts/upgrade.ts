@@ -1,9 +1,12 @@
 // Upgrades the JobMarket proxy to a newly compiled implementation, after checking offline (with
 // @openzeppelin/upgrades-core) that the new code is upgrade-safe and that its storage layout is
 // compatible with the one recorded for the deployed implementation.
-// Usage: npm run upgrade -- [--rpc URL] [--record FILE] [--contract NAME] [--call FN] [--check-only]
+// Usage: npm run upgrade -- [--rpc URL] [--record FILE] [--contract NAME] [--call FN] [--arbiter ADDR] [--check-only]
 //   --contract  the new implementation (default JobMarket: the current source)
-//   --call      a no-argument function to run in the upgrade transaction (e.g. initializeV2)
+//   --call      a no-argument function to run in the upgrade transaction (e.g. initializeNext)
+//   --arbiter   taking a release-1 market to release 2: who gets ARBITER_ROLE (docs/rules.md §11.7;
+//               default the record's admin, as a fresh release-2 initialize does); without --call, such
+//               an upgrade runs initializeRelease2(arbiter) in the same transaction
 // Signer: UPGRADER_PRIVATE_KEY if set, else the record's admin when the node has it unlocked (anvil).
 import {
   type Address,
@@ -38,6 +41,8 @@ export interface UpgradeOptions {
   contract?: string;
   /** A function without arguments to call through the proxy in the upgrade transaction. */
   call?: string;
+  /** Release 1 → 2 (no `call` given): the account initializeRelease2 grants ARBITER_ROLE (default the admin). */
+  arbiter?: Address;
   /** Validate only; send nothing. */
   checkOnly?: boolean;
   log?: (line: string) => void;
@@ -80,9 +85,10 @@ export async function upgradeMarket(options: UpgradeOptions): Promise<UpgradeRes
   );
   log(`  new implementation ${implementation.address}`);
 
-  const data = options.call
-    ? encodeFunctionData({ abi: artifact.abi, functionName: options.call, args: [] } as never)
-    : "0x";
+  const data = upgradeCallData(artifact.abi, record.version, {
+    ...options,
+    arbiter: options.arbiter ?? record.admin,
+  });
   const receipt = await write(ctx, ctx.wallet(signer), {
     address: record.jobMarket,
     abi: uupsAbi,
@@ -119,6 +125,18 @@ export async function upgradeMarket(options: UpgradeOptions): Promise<UpgradeRes
   return { implementation: implementation.address, version };
 }
 
+/**
+ * What runs in the upgrade transaction: the function asked for, or, taking a release-1 market to an
+ * implementation that has initializeRelease2, that (release 2's parameters and holdings total).
+ */
+function upgradeCallData(abi: readonly unknown[], deployedVersion: string, options: UpgradeOptions): Hex {
+  if (options.call) return encodeFunctionData({ abi, functionName: options.call, args: [] } as never);
+  const fromRelease1 = deployedVersion.startsWith("1.");
+  const hasRelease2Init = abi.some((item) => (item as { name?: string }).name === "initializeRelease2");
+  if (!fromRelease1 || !hasRelease2Init) return "0x";
+  return encodeFunctionData({ abi, functionName: "initializeRelease2", args: [options.arbiter] } as never);
+}
+
 if (isMain(import.meta.url)) {
   const { flags, values } = parseFlags(process.argv.slice(2));
   upgradeMarket({
@@ -126,6 +144,7 @@ if (isMain(import.meta.url)) {
     recordFile: values.get("record") ?? process.env.DEPLOYMENT_FILE,
     contract: values.get("contract"),
     call: values.get("call"),
+    arbiter: values.get("arbiter") as Address | undefined,
     checkOnly: flags.has("check-only"),
   }).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

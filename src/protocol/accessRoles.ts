@@ -18,6 +18,11 @@ export const accessRoles = [
     id: keccak256(toHex("PAUSER_ROLE")),
     does: "pauses and unpauses new orders and queries",
   },
+  {
+    name: "ARBITER_ROLE",
+    id: keccak256(toHex("ARBITER_ROLE")),
+    does: "rules on challenged judgements (never on a job it takes part in)",
+  },
 ] as const;
 
 export function roleNameOf(id: string): string {

@@ -38,6 +38,25 @@ export const errorWords: Record<string, Words> = {
     `${a(x, 0)} is already in ${n(x, 1)} unsettled jobs, the most one node can hold; pick another node.`,
   JobMarketIndexOutOfRange: (x) => `Index ${n(x, 0)} is past the end of a list of ${n(x, 1)}.`,
   JobMarketDoListWriteFailed: () => "Storing the job's DO list failed; try again with fewer DOs.",
+  JobMarketValueMismatch: (x, s) =>
+    `The transaction sent ${coin(x, 1, s)} but names an amount of ${coin(x, 0, s)}; they must be equal.`,
+  // trust (docs/rules.md §11)
+  JobMarketTermsRejected: (x) =>
+    `${a(x, 0)}'s terms refuse this job (not accepting, another GDS, a fee below its minimum or collateral above its maximum).`,
+  JobMarketPriceAboveLimit: (x, s) =>
+    `The price of the ${id(x, 0)} is now ${coin(x, 1, s)}, above the ${coin(x, 2, s)} you agreed to; nothing was paid. Check the new price.`,
+  JobMarketFineAboveLimit: (x, s) =>
+    `Cancelling the ${id(x, 0)} would now cost ${coin(x, 1, s)}, more than the ${coin(x, 2, s)} you agreed to (it was dispatched meanwhile?); nothing was cancelled.`,
+  JobMarketConflictOfInterest: (x) =>
+    `${a(x, 1)} may not take this part in the ${id(x, 0)}: it is the job's GDS, QC or a participant.`,
+  JobMarketNotNamed: (x) => `${a(x, 1)} is not named in the judgement of the ${id(x, 0)}.`,
+  JobMarketChallengeWindowOver: (x) =>
+    `The judgement of the ${id(x, 0)} could be challenged only before ${block(x, 1)}.`,
+  JobMarketChallengeWindowOpen: (x) =>
+    `The judgement of the ${id(x, 0)} can still be challenged until ${block(x, 1)}; it settles after that.`,
+  JobMarketArbitrationOver: (x) =>
+    `The arbiter could rule on the ${id(x, 0)} only before ${block(x, 1)}; it now settles as overturned.`,
+  JobMarketArbitrationPending: (x) => `The arbiter may still rule on the ${id(x, 0)} until ${block(x, 1)}.`,
   // orders
   JobMarketInvalidJobId: () => "The job id is zero: generate a new one.",
   JobMarketJobExists: (x) =>

@@ -110,8 +110,11 @@ export class Market {
     return id;
   }
 
+  /** Pays `amount`, signing the price the QC sees now (the total once MPCs are assigned, else the quote) as its most. */
   async pay(qc: Address, id: JobId, amount: bigint): Promise<void> {
-    await this.send(qc, { functionName: "submitQuery", args: [id], value: amount });
+    const job = await this.job(id);
+    const maxTotal = job.mpcsAssigned ? job.totalPrice : job.quote;
+    await this.send(qc, { functionName: "submitQuery", args: [id, amount, maxTotal], value: amount });
   }
 
   async assignMpcs(gds: Address, id: JobId, mpcs: Address[], mpcPrice: bigint): Promise<void> {

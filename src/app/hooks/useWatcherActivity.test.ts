@@ -46,7 +46,7 @@ describe("automaticCallOf", () => {
   it("recognises the watcher's three calls", () => {
     expect(automaticCallOf(call("reportFailure", [ID, [DO], 1]))).toBe("reportFailure");
     expect(automaticCallOf(call("settleAbort", [ID]))).toBe("settleAbort");
-    expect(automaticCallOf(call("cancelJob", [ID]))).toBe("cancelJob");
+    expect(automaticCallOf(call("cancelJob", [ID, 0n]))).toBe("cancelJob");
   });
 
   it("ignores a GDS's own judgement and other calls", () => {

@@ -45,6 +45,13 @@ export function jobView(over: Partial<JobView> = {}): JobView {
     abortedAt: 0n,
     settledAt: 0n,
     abortReporter: "0x0000000000000000000000000000000000000000",
+    abortReporterLate: false,
+    judgedAt: 0n,
+    challengeDeadline: 0n,
+    arbitrationDeadline: 0n,
+    bond: 0n,
+    named: [],
+    challenger: "0x0000000000000000000000000000000000000000",
     // A Horizontal job snapshots the parameters with the Horizontal shares.
     params: {
       timeoutBlocks: p.timeoutBlocks,
@@ -56,6 +63,9 @@ export function jobView(over: Partial<JobView> = {}): JobView {
       cancelFineBps: p.cancelFineBps,
       maxMpcReplacements: p.maxMpcReplacements,
       shares: p.horizontalShares,
+      challengeWindowBlocks: 7200,
+      arbitrationBlocks: 50400,
+      judgementBondBps: 1000,
     },
     ...over,
   };
@@ -74,6 +84,7 @@ export function participant(over: Partial<ParticipantView> = {}): ParticipantVie
     failed: false,
     timedOut: false,
     replacementRequested: false,
+    named: false,
     ...over,
   };
 }
@@ -86,6 +97,13 @@ export function nodeView(over: Partial<NodeView> = {}): NodeView {
     locked: 0n,
     lastHeartbeat: 100n,
     activeJobs: 0,
+    termsSet: false,
+    terms: {
+      accepting: true,
+      gds: "0x0000000000000000000000000000000000000000",
+      minFee: 0n,
+      maxCollateral: 0n,
+    },
     ...over,
   };
 }

@@ -30,7 +30,8 @@ function callOf(action: WatcherAction): MarketCall {
     case "settleAbort":
       return { functionName: "settleAbort", args: [action.jobId] };
     case "cancelJob":
-      return { functionName: "cancelJob", args: [action.jobId] };
+      // An expired order costs nobody a fine: maxFine 0 (docs/rules.md §11.2).
+      return { functionName: "cancelJob", args: [action.jobId, 0n] };
   }
 }
 

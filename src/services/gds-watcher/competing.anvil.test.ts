@@ -123,7 +123,7 @@ describe("another GDS instance acting on the same jobs", () => {
     const order = await placeOrder(f, otherSpec);
     const ours = await dispatchJob(f, { ...spec, jobDos: dos.slice(0, 2), doPrices: [1n, 1n] });
     await f.mine(TIMEOUT_BLOCKS + 1);
-    expect(await frontRun({ functionName: "cancelJob", args: [order] })).toBe(2);
+    expect(await frontRun({ functionName: "cancelJob", args: [order, 0n] })).toBe(2);
     expect(reverted(w)).toHaveLength(2);
     expect(reverted(w)[1]).toMatch(
       /cancelJob job .* \(JobMarketWrongState; job is now Cancelled\): no longer applies$/,

@@ -167,7 +167,7 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
         <TxButton
           label="Cancel order"
           variant="secondary"
-          call={marketCall("cancelJob", [job.id])}
+          call={marketCall("cancelJob", [job.id, 0n])}
           confirm="Cancel this order? The QC gets everything back and every collateral is unlocked."
           testId="gds-cancel-button"
         />

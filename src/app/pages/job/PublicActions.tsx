@@ -65,7 +65,7 @@ export function PublicActions({ job, participants, block }: Props) {
             <TxButton
               label="Cancel the expired order"
               variant="secondary"
-              call={marketCall("cancelJob", [job.id])}
+              call={marketCall("cancelJob", [job.id, 0n])}
               testId="cancel-expired-button"
             />
           </div>

@@ -64,7 +64,7 @@ export function NodeStatusCard({ node, block, timeoutBlocks }: Props) {
           }}
           button={{
             label: "Deposit",
-            call: parsed.ok ? marketCall("deposit", [], parsed.value) : null,
+            call: parsed.ok ? marketCall("deposit", [parsed.value], parsed.value) : null,
             disabledReason: parsed.ok ? null : parsed.error,
             onConfirmed: () => setAmount(""),
             testId: "deposit-button",

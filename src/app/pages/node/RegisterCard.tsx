@@ -48,7 +48,7 @@ export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {
         }}
         button={{
           label: "Register",
-          call: parsed.ok && !reason ? marketCall("registerNode", [role], parsed.value) : null,
+          call: parsed.ok && !reason ? marketCall("registerNode", [role, parsed.value], parsed.value) : null,
           disabledReason: reason,
           testId: "register-button",
         }}

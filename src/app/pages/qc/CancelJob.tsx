@@ -24,7 +24,7 @@ export function CancelJob({ job }: { job: JobView }) {
       <TxButton
         label="Cancel job"
         variant="danger"
-        call={marketCall("cancelJob", [job.id])}
+        call={marketCall("cancelJob", [job.id, fine])}
         confirm={
           <span>
             Cancel this job? It costs <Coin wei={fine} /> and returns <Coin wei={refund} /> to your balance.

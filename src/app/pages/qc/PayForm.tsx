@@ -6,13 +6,24 @@ import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView } from "../../../protocol/views.ts";
 
-/** What the QC still owes: the total once MPCs are assigned, else the quote, less what it paid. */
-export function amountDue(job: Pick<JobView, "mpcsAssigned" | "totalPrice" | "quote" | "paid">): bigint {
-  const price = job.mpcsAssigned ? job.totalPrice : job.quote;
+type PriceFields = Pick<JobView, "mpcsAssigned" | "totalPrice" | "quote">;
+
+/** The price the QC sees: the total once MPCs are assigned, else the quote. */
+export function priceOnScreen(job: PriceFields): bigint {
+  return job.mpcsAssigned ? job.totalPrice : job.quote;
+}
+
+/** What the QC still owes: the price on screen less what it paid. */
+export function amountDue(job: PriceFields & Pick<JobView, "paid">): bigint {
+  const price = priceOnScreen(job);
   return price > job.paid ? price - job.paid : 0n;
 }
 
-/** Pay (or top up) the StakeIn of an ordered job; a zero payment is a valid consent to a raised price. */
+/**
+ * Pay (or top up) the StakeIn of an ordered job; a zero payment is a valid consent to a raised price.
+ * The price on screen is signed as the most the QC pays (maxTotal): if the GDS raises it before the
+ * payment is mined, the payment reverts instead of dispatching at the new price (docs/rules.md §11.2).
+ */
 export function PayForm({ job }: { job: JobView }) {
   const due = amountDue(job);
   const [amount, setAmount] = useState(() => formatEther(due));
@@ -42,7 +53,9 @@ export function PayForm({ job }: { job: JobView }) {
         fill={amount !== formatEther(due) ? { label: "What is due", amount: formatEther(due) } : undefined}
         button={{
           label: job.paid > 0n ? "Top up" : "Pay",
-          call: parsed.ok ? marketCall("submitQuery", [job.id], parsed.value) : null,
+          call: parsed.ok
+            ? marketCall("submitQuery", [job.id, parsed.value, priceOnScreen(job)], parsed.value)
+            : null,
           disabledReason: parsed.ok ? null : parsed.error,
           testId: `pay-button-${job.id}`,
         }}

@@ -112,7 +112,11 @@ export async function seedDispatchedJobs(f: MarketFixture, spec: JobSpec, count:
   await sendPhase(
     f,
     qc,
-    ids.map((id) => ({ from: qc, data: call("submitQuery", [id]), value: price.total })),
+    ids.map((id) => ({
+      from: qc,
+      data: call("submitQuery", [id, price.total, price.total]),
+      value: price.total,
+    })),
   );
   await sendPhase(
     f,

@@ -86,8 +86,8 @@ export async function startMarket(parameters: ParameterOverrides = {}): Promise<
       const current = await fixture.read<Record<string, unknown>>("parameters");
       await fixture.send(admin, "setParameters", [{ ...current, ...parameters }]);
     }
-    for (const node of dos) await fixture.send(node, "registerNode", [Role.DO], NODE_STAKE);
-    for (const node of mpcs) await fixture.send(node, "registerNode", [Role.MPC], NODE_STAKE);
+    for (const node of dos) await fixture.send(node, "registerNode", [Role.DO, NODE_STAKE], NODE_STAKE);
+    for (const node of mpcs) await fixture.send(node, "registerNode", [Role.MPC, NODE_STAKE], NODE_STAKE);
     return fixture;
   } catch (error) {
     await anvil.stop();
@@ -139,7 +139,7 @@ export async function placeOrder(f: MarketFixture, spec: JobSpec): Promise<Hex> 
 export async function dispatchJob(f: MarketFixture, spec: JobSpec): Promise<Hex> {
   const id = await placeOrder(f, spec);
   const price = await priceOfSpec(f, spec);
-  await f.send(qc, "submitQuery", [id], price.total);
+  await f.send(qc, "submitQuery", [id, price.total, price.total], price.total);
   await f.send(gds, "assignMpcs", [id, spec.jobMpcs, spec.mpcPrice]);
   return id;
 }
