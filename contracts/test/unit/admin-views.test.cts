@@ -47,7 +47,7 @@ forEachAsset((asset) =>
         const implementation = await hre.viem.getContractAt("JobMarket", w.implementation);
         for (const target of [w.market, implementation]) {
           await expectRevert(
-            target.write.initialize([w.admin.account.address], { account: w.admin.account }),
+            target.write.initialize([w.admin.account.address, w.assetAddress], { account: w.admin.account }),
             invalidInitialization,
           );
         }
@@ -59,7 +59,7 @@ forEachAsset((asset) =>
         const data = encodeFunctionData({
           abi: implementation.abi,
           functionName: "initialize",
-          args: [zeroAddress],
+          args: [zeroAddress, w.assetAddress],
         });
         await expectRevert(
           hre.viem.deployContract("ERC1967Proxy", [w.implementation, data]),
