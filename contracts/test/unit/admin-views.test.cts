@@ -53,6 +53,18 @@ forEachAsset((asset) =>
         }
       });
 
+      it("initializeRelease2: refused on a market initialized as release 2, and without UPGRADER_ROLE", async () => {
+        const w = await world(asset);
+        await expectRevert(
+          w.market.write.initializeRelease2([w.arbiter.account.address], { account: w.stranger.account }),
+          "AccessControlUnauthorizedAccount",
+        );
+        await expectRevert(
+          w.market.write.initializeRelease2([w.arbiter.account.address], { account: w.admin.account }),
+          "InvalidInitialization",
+        );
+      });
+
       it("initialize: fails on a zero admin", async () => {
         const w = await world(asset);
         const implementation = await hre.viem.getContractAt("JobMarket", w.implementation);
