@@ -57,33 +57,25 @@ describe("JobMarket payment asset: a token market", () => {
     );
   });
 
-  it("a fee-on-transfer token is refused with JobMarketTokenAmountMismatch, nothing credited", async () => {
-    const w = await world("erc20");
-    const { market, token } = await tokenMarket(w, "FeeOnTransferToken", [100, false]);
-    const node = w.outsiders[1];
-    await receiptOf(token.write.mint([node.account.address, 1000n]));
-    await receiptOf(token.write.approve([market.address, 1000n], { account: node.account }));
-    await expectRevert(
-      receiptOf(market.write.registerNode([Role.DO, 1000n], { account: node.account })),
-      "JobMarketTokenAmountMismatch",
-    );
-    expect(await market.read.balanceOf([node.account.address])).to.equal(0n);
-    expect(await market.read.holdings()).to.equal(0n);
-    expect(await token.read.balanceOf([market.address])).to.equal(0n);
-  });
-
-  it("a token whose balances grow by themselves (as a rebasing token's may) is refused too", async () => {
-    const w = await world("erc20");
-    const { market, token } = await tokenMarket(w, "FeeOnTransferToken", [100, true]);
-    const node = w.outsiders[1];
-    await receiptOf(token.write.mint([node.account.address, 1000n]));
-    await receiptOf(token.write.approve([market.address, 1000n], { account: node.account }));
-    await expectRevert(
-      receiptOf(market.write.registerNode([Role.DO, 1000n], { account: node.account })),
-      "JobMarketTokenAmountMismatch",
-    );
-    expect(await market.read.holdings()).to.equal(0n);
-  });
+  for (const [what, bonus] of [
+    ["a fee-on-transfer token", false],
+    ["a token whose balances grow by themselves (as a rebasing token's may)", true],
+  ] as const) {
+    it(`${what} is refused with JobMarketTokenAmountMismatch, nothing credited`, async () => {
+      const w = await world("erc20");
+      const { market, token } = await tokenMarket(w, "FeeOnTransferToken", [100, bonus]);
+      const node = w.outsiders[1];
+      await receiptOf(token.write.mint([node.account.address, 1000n]));
+      await receiptOf(token.write.approve([market.address, 1000n], { account: node.account }));
+      await expectRevert(
+        receiptOf(market.write.registerNode([Role.DO, 1000n], { account: node.account })),
+        "JobMarketTokenAmountMismatch",
+      );
+      expect(await market.read.balanceOf([node.account.address])).to.equal(0n);
+      expect(await market.read.holdings()).to.equal(0n);
+      expect(await token.read.balanceOf([market.address])).to.equal(0n);
+    });
+  }
 
   it("a token returning false is refused with JobMarketTransferFailed, nothing credited", async () => {
     const w = await world("erc20");

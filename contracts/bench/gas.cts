@@ -9,13 +9,7 @@
 import hre from "hardhat";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import { keccak256, toHex, zeroAddress, type Address, type Hash } from "viem";
-import {
-  ASSETS,
-  deployWorld,
-  NO_LIMIT,
-  type AssetName,
-  type World,
-} from "../../../contracts/test/helpers/world.cjs";
+import { ASSETS, deployWorld, NO_LIMIT, type AssetName, type World } from "../test/helpers/world.cjs";
 
 const BLOCK_30M = 30_000_000n;
 const HORIZONTAL = 0;
