@@ -6,6 +6,8 @@ import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/U
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
 import {
@@ -56,10 +58,16 @@ contract JobMarket is
         _disableInitializers();
     }
 
-    /// @notice Grants `admin` every role (ARBITER_ROLE too) and sets the default parameters (docs/rules.md §7).
-    /// @dev Requirements: called once, through the proxy; admin is not zero.
-    function initialize(address admin) external initializer {
+    /// @notice Grants `admin` every role (ARBITER_ROLE too), fixes the payment asset — `asset` zero for the
+    /// native coin, else an ERC-20 — and sets the default parameters (docs/rules.md §7, §12).
+    /// @dev Requirements: called once, through the proxy; admin is not zero; asset is zero or a contract
+    /// whose decimals() is 2..18 (JobMarketUnsupportedAsset).
+    function initialize(address admin, address asset_) external initializer {
         if (admin == address(0)) revert JobMarketZeroAddress();
+        if (asset_ != address(0)) {
+            (bool ok, uint8 decimals) = SafeERC20.tryGetDecimals(IERC20(asset_));
+            if (!ok || decimals < 2 || decimals > 18) revert JobMarketUnsupportedAsset(asset_);
+        }
         __AccessControl_init();
         __Pausable_init();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -70,6 +78,7 @@ contract JobMarket is
         Parameters memory defaults = ParameterRules.defaults();
         JobMarketStorage.Layout storage $ = _getJobMarketStorage();
         $.params = defaults;
+        $.asset = asset_;
         emit ParametersUpdated(defaults);
         _setTrustParameters($, ParameterRules.trustDefaults());
     }
@@ -105,6 +114,25 @@ contract JobMarket is
     /// @dev Requirements: 0 < amount <= balance. Checks-effects-interactions, nonReentrant; never paused.
     function withdraw(uint256 amount) external nonReentrant {
         AccountLogic.withdraw(amount);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: a token market (JobMarketUnsupportedAsset otherwise); see AccountLogic.registerNode.
+    function registerNodeWithPermit(
+        uint8 role,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant {
+        AccountLogic.registerNodeWithPermit(role, amount, deadline, v, r, s);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: a token market; see AccountLogic.deposit.
+    function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external nonReentrant {
+        AccountLogic.depositWithPermit(amount, hasRole(GDS_ROLE, msg.sender), deadline, v, r, s);
     }
 
     /// @inheritdoc IJobMarket
@@ -157,6 +185,20 @@ contract JobMarket is
     /// @dev Requirements: not paused; see OrderLogic.submitQuery.
     function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal) external payable whenNotPaused nonReentrant {
         OrderLogic.submitQuery(id, amount, maxTotal, msg.value);
+    }
+
+    /// @inheritdoc IJobMarket
+    /// @dev Requirements: not paused; a token market; see OrderLogic.submitQuery.
+    function submitQueryWithPermit(
+        bytes16 id,
+        uint256 amount,
+        uint256 maxTotal,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external whenNotPaused nonReentrant {
+        OrderLogic.submitQueryWithPermit(id, amount, maxTotal, deadline, v, r, s);
     }
 
     /// @inheritdoc IJobMarket
@@ -357,6 +399,11 @@ contract JobMarket is
     /// @inheritdoc IJobMarket
     function holdings() external view returns (uint256) {
         return _getJobMarketStorage().holdings;
+    }
+
+    /// @inheritdoc IJobMarket
+    function asset() external view returns (address) {
+        return _getJobMarketStorage().asset;
     }
 
     /// @inheritdoc IJobMarket

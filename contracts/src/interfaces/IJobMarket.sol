@@ -37,8 +37,9 @@ interface IJobMarket {
     error JobMarketZeroAmount();
     /// @notice `account` asked for `amount` but its balance is only `balance`.
     error JobMarketInsufficientBalance(address account, uint256 balance, uint256 amount);
-    /// @notice Sending `amount` to `to` failed.
-    error JobMarketTransferFailed(address to, uint256 amount);
+    /// @notice Moving `amount` of the asset between `account` and the market failed: a withdrawal the
+    /// recipient refused, or a token transfer (from it, or to it) that the token refused.
+    error JobMarketTransferFailed(address account, uint256 amount);
     /// @notice `amount` does not fit the contract's storage (at most `max`).
     error JobMarketAmountTooLarge(uint256 amount, uint256 max);
     /// @notice `node` is already in `activeJobs` unsettled jobs, the most one node can hold.
@@ -47,8 +48,20 @@ interface IJobMarket {
     error JobMarketIndexOutOfRange(uint256 index, uint256 length);
     /// @notice Writing a job's DO list (a small data contract) failed.
     error JobMarketDoListWriteFailed();
-    /// @notice On the native coin, msg.value must equal the amount named (`expected`); `received` was sent.
+    /// @notice msg.value must be `expected` (the amount named on the native coin, 0 on a token); `received`
+    /// was sent.
     error JobMarketValueMismatch(uint256 expected, uint256 received);
+    /// @notice `asset` cannot be the payment asset (not the native coin's zero, nor a contract whose
+    /// decimals() is 2..18); or a permit function was called on a native-coin market (address 0).
+    error JobMarketUnsupportedAsset(address asset);
+    /// @notice The token moved `received` into the market where `expected` was paid (fee-on-transfer or
+    /// rebasing tokens are refused).
+    error JobMarketTokenAmountMismatch(uint256 expected, uint256 received);
+    /// @notice The permit's `deadline` passed (now `timestamp`) and the allowance does not cover the amount.
+    error JobMarketPermitExpired(uint256 deadline, uint256 timestamp);
+    /// @notice The token refused `owner`'s permit for `amount` (not signed by it, or for another amount) and
+    /// the allowance, `allowance`, does not cover it.
+    error JobMarketPermitRejected(address owner, uint256 amount, uint256 allowance);
 
     // orders
     /// @notice The job id is zero.
@@ -228,6 +241,17 @@ interface IJobMarket {
     function deposit(uint256 amount) external payable;
     /// @notice Sets the caller's standing terms (also before registering): binding for orders placed after.
     function setNodeTerms(NodeTerms calldata terms) external;
+    /// @notice registerNode paying with an EIP-2612 permit for exactly `amount` (token markets).
+    function registerNodeWithPermit(
+        uint8 role,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external;
+    /// @notice deposit paying with an EIP-2612 permit for exactly `amount` (token markets).
+    function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
     /// @notice Sends `amount` of the caller's free stake / credited balance to the caller.
     function withdraw(uint256 amount) external;
     /// @notice Records the caller's liveness at the current block.
@@ -252,6 +276,16 @@ interface IJobMarket {
     /// @notice The QC pays `amount` (or tops up, or consents to the assigned price) for job `id` (not paused);
     /// reverts if the job's total is now above `maxTotal`.
     function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal) external payable;
+    /// @notice submitQuery paying with an EIP-2612 permit for exactly `amount` (token markets).
+    function submitQueryWithPermit(
+        bytes16 id,
+        uint256 amount,
+        uint256 maxTotal,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external;
     /// @notice The GDS picks (or re-picks, before dispatch) the job's MPCs at `mpcPrice` each; each locks C.
     function assignMpcs(bytes16 id, address[] calldata mpcs, uint256 mpcPrice) external;
     /// @notice A DO or current MPC of dispatched job `id` reports its progress (or its failure).
@@ -339,6 +373,8 @@ interface IJobMarket {
     function trustParameters() external view returns (TrustParameters memory);
     /// @notice What the market owes in total: balances, locked collateral, unsettled payments, bonds.
     function holdings() external view returns (uint256);
+    /// @notice The payment asset: zero for the native coin, else the ERC-20 every amount is in.
+    function asset() external view returns (address);
     /// @notice The implementation's version.
     function version() external pure returns (string memory);
 }

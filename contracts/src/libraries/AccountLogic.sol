@@ -13,8 +13,8 @@ import {Funds} from "./Funds.sol";
 /// GDS accounts for judgement bonds), withdrawals and standing terms. An external library delegatecalled
 /// by the JobMarket, which passes msg.value and the caller's roles and guards withdraw against re-entry.
 library AccountLogic {
-    /// @notice Registers the caller as a node of `role` with `amount` of stake.
-    /// @dev Requirements: role 1 or 2; not registered; amount matches `value`; the stake reaches minStake.
+    /// @notice Registers the caller as a node of `role` with `amount` of stake (records first, pulls last).
+    /// @dev Requirements: role 1 or 2; not registered; `value` is right for the asset; the stake reaches minStake.
     function registerNode(uint8 role, uint256 amount, uint256 value) public {
         if (role != JobRules.ROLE_DO && role != JobRules.ROLE_MPC) revert IJobMarket.JobMarketInvalidRole(role);
         JobMarketStorage.Layout storage $ = JobRules.store();
@@ -34,11 +34,25 @@ library AccountLogic {
             $.nodes.push(msg.sender);
         }
         emit IJobMarket.NodeRegistered(msg.sender, role, amount);
+        Funds.pullIn(amount);
+    }
+
+    /// @notice registerNode paying with the caller's EIP-2612 permit for exactly `amount` (a token market).
+    function registerNodeWithPermit(
+        uint8 role,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) public {
+        Funds.permit(amount, deadline, v, r, s);
+        registerNode(role, amount, 0);
     }
 
     /// @notice Adds `amount` to the caller's balance.
     /// @param isGds the caller holds GDS_ROLE (a GDS deposits for the bonds of its judgements)
-    /// @dev Requirements: a registered node or a GDS; amount > 0 and matches `value`.
+    /// @dev Requirements: a registered node or a GDS; amount > 0; `value` is right for the asset.
     function deposit(uint256 amount, uint256 value, bool isGds) public {
         NodeAccount storage account = JobRules.store().accounts[msg.sender];
         if (account.role == 0 && !isGds) revert IJobMarket.JobMarketNotRegistered(msg.sender);
@@ -46,6 +60,13 @@ library AccountLogic {
         Funds.recordIn(amount, value);
         account.balance += uint104(amount); // fits: at most holdings
         emit IJobMarket.Deposited(msg.sender, amount);
+        Funds.pullIn(amount);
+    }
+
+    /// @notice deposit paying with the caller's EIP-2612 permit for exactly `amount` (a token market).
+    function depositWithPermit(uint256 amount, bool isGds, uint256 deadline, uint8 v, bytes32 r, bytes32 s) public {
+        Funds.permit(amount, deadline, v, r, s);
+        deposit(amount, 0, isGds);
     }
 
     /// @notice Sends `amount` of the caller's balance to it (the JobMarket guards against re-entry).

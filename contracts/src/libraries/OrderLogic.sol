@@ -84,7 +84,7 @@ library OrderLogic {
     }
 
     /// @notice The QC pays `amount` (or tops up, or consents to a higher price with amount 0).
-    /// @param value the msg.value sent along (must equal amount on the native coin)
+    /// @param value the msg.value sent along (amount on the native coin, 0 on a token: then pulled, last)
     /// @dev Requirements: the caller is the job's QC; the job is Ordered and not expired; the job's total at
     /// this moment (the quote while no MPCs are assigned) is at most `maxTotal`; holdings stay in bounds.
     function submitQuery(bytes16 id, uint256 amount, uint256 maxTotal, uint256 value) public {
@@ -101,6 +101,21 @@ library OrderLogic {
         if (job.consentNeeded) job.consentNeeded = false;
         emit IJobMarket.QuerySubmitted(id, msg.sender, amount, paid);
         _tryDispatch(job, id);
+        Funds.pullIn(amount);
+    }
+
+    /// @notice submitQuery paying with the caller's EIP-2612 permit for exactly `amount` (a token market).
+    function submitQueryWithPermit(
+        bytes16 id,
+        uint256 amount,
+        uint256 maxTotal,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) public {
+        Funds.permit(amount, deadline, v, r, s);
+        submitQuery(id, amount, maxTotal, 0);
     }
 
     /// @notice The job's GDS assigns (or re-assigns) the job's MPCs at `mpcPrice` each.

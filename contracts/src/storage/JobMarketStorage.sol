@@ -156,5 +156,7 @@ abstract contract JobMarketStorage {
         // The GDS accounts node terms name: index i + 1 is gdsByIndex[i] (StoredTerms.gds).
         mapping(address => uint32) gdsIndex;
         address[] gdsByIndex;
+        // The payment asset, fixed at initialize: zero for the native coin, else one ERC-20 (docs/rules.md §12).
+        address asset;
     }
 }

@@ -38,6 +38,7 @@ contract AppendedLayoutJobMarketNext is
         uint256 holdings;
         mapping(address => uint32) gdsIndex;
         address[] gdsByIndex;
+        address asset;
         uint256 upgradedAtBlock; // the appended field
     }
 

@@ -37,6 +37,7 @@ contract BrokenJobMarketNext is
         uint256 holdings;
         mapping(address => uint32) gdsIndex;
         address[] gdsByIndex;
+        address asset;
     }
 
     bytes32 private constant STORAGE_SLOT = 0xde763587c37c83c582efb096461a7d6c2fec470f91520e1c040c81f0a6b7c300;

@@ -38,6 +38,19 @@ contract InvariantProbe {
         holdings = market.holdings();
     }
 
+    /// @notice One job's state, payment and bond beside the asset held and holdings(): what the conservation
+    /// property re-reads after each operation on a job, in one eth_call.
+    function job(
+        IJobMarket market,
+        address token,
+        bytes16 id
+    ) external view returns (uint256 held, uint256 holdings, uint8 state, uint256 paid, uint256 bond) {
+        held = token == address(0) ? address(market).balance : _balanceOf(token, address(market));
+        holdings = market.holdings();
+        JobView memory v = market.getJob(id);
+        (state, paid, bond) = (v.state, v.paid, v.bond);
+    }
+
     function _balanceOf(address token, address account) private view returns (uint256) {
         (bool ok, bytes memory data) = token.staticcall(abi.encodeWithSignature("balanceOf(address)", account));
         if (!ok || data.length != 32) revert BalanceOfFailed(token);

@@ -17,24 +17,15 @@ import {
   TaskType,
   type Job,
 } from "../helpers/jobs.cjs";
-import { release1Read, release1Write, deployRelease1, type Release1Market } from "../helpers/release1.cjs";
+import { release1Read, release1World, release1Write, type Release1Market } from "../helpers/release1.cjs";
 import { forEachAsset, worldFixture, type Wallet } from "../helpers/world.cjs";
 
 const world = worldFixture();
 const STAKE = 100n * 10n ** 18n; // the victim's whole stake in the review: 100 ETH
 
-/** Release 1 with the same accounts as the world: nodes registered with 100 ETH each. */
-async function release1World() {
-  const wallets = await hre.viem.getWalletClients();
-  const [admin, gds] = wallets;
-  const { market } = await deployRelease1(admin, gds);
-  const dos = wallets.slice(10, 14);
-  const mpcs = wallets.slice(20, 24);
-  for (const d of dos) await release1Write(market, d, "registerNode", [Role.DO], STAKE);
-  for (const m of mpcs) await release1Write(market, m, "registerNode", [Role.MPC], STAKE);
-  return { market, admin, gds, qc: wallets[4], stranger: wallets[6], dos, mpcs };
-}
-type R1 = Awaited<ReturnType<typeof release1World>>;
+/** Release 1 with the same accounts as the world: 4 DOs and 4 MPCs registered with 100 ETH each. */
+const release1Attacked = () => release1World(STAKE, 4, 4);
+type R1 = Awaited<ReturnType<typeof release1Attacked>>;
 
 const address = (w: Wallet) => w.account.address;
 const status = (taskType: number, epoch: number, batch: number, st: number) => ({
@@ -97,7 +88,7 @@ const r1Stake = async (m: Release1Market, who: Wallet) => {
 
 describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", () => {
   it("GDS sybil stake grab: a GDS with its own QC and MPC takes a passive DO's whole stake in three transactions", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const [victim] = r.dos;
     const sybilMpc = r.mpcs[3];
     const sybilQc = r.stranger;
@@ -124,7 +115,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("locked forever: a GDS re-places unpaid orders as fast as they expire; the node cannot refuse them", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const [node] = r.dos;
     const price = STAKE / 2n;
     const first = await r1Job(r, { dos: [node], prices: [price] });
@@ -136,7 +127,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("front-run cancel: a QC's free cancel of an Ordered job costs 60 % when assignMpcs dispatches first (paid 4,400, got back 1,760)", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const job = await r1Job(r, { pay: 4400n });
     // The QC signs a free cancel; the GDS's assignMpcs is mined first and dispatches the paid job.
     await release1Write(r.market, r.gds, "assignMpcs", [job.id, job.mpcs.map(address), 500n]);
@@ -146,7 +137,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("stale consent: a QC's consent to a raised price dispatches at a higher price set after it was signed", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const job = await r1Job(r, { quote: 4000n, pay: 6000n, mpcPrice: 500n }); // 4,400 > quote: consent needed
     // The QC signs its consent seeing 4,400; the GDS re-assigns at 5,500 first.
     await release1Write(r.market, r.gds, "assignMpcs", [job.id, job.mpcs.map(address), 1000n]);
@@ -156,7 +147,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("stale replacement request: the GDS replaces an MPC that finished its work and gives its fee to a newcomer", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const job = await r1Job(r, { jobType: 1, mpcs: r.mpcs.slice(0, 2), mpcPrice: 10n, pay: 10n ** 18n });
     const [worker] = job.mpcs;
     await release1Write(r.market, job.dos[0], "requestMpcReplacement", [job.id, address(worker)]);
@@ -180,7 +171,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("late Failed report: a Horizontal MPC already timed out resets its timeout with a Failed report and escapes its fine", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const job = await r1Job(r, { mpcPrice: 500n, pay: 4400n });
     const [late] = job.mpcs;
     await mine(3601);
@@ -201,7 +192,7 @@ describe("release 1 attacks, against the frozen release 1 (it is vulnerable)", (
   });
 
   it("width overflow: a QC payment above 2^104 wei makes every settlement path revert; the job and every collateral are stuck", async () => {
-    const r = await loadFixture(release1World);
+    const r = await loadFixture(release1Attacked);
     const testClient = await hre.viem.getTestClient();
     await testClient.setBalance({ address: address(r.qc), value: 2n ** 110n });
     const job = await r1Job(r, { mpcPrice: 500n, pay: 2n ** 104n + 10_000n }); // its refund alone passes 2^104 - 1

@@ -118,3 +118,18 @@ export async function release1Read<T>(market: Release1Market, functionName: stri
     args,
   })) as T;
 }
+
+/**
+ * Release 1 with the test world's accounts (./world.cts): 0 admin, 1 gds, 4 qc, 6 stranger, `dos` DOs from
+ * 10 and `mpcs` MPCs from 20, each registered with `stake` through release 1's registerNode(role).
+ */
+export async function release1World(stake: bigint, dos = 10, mpcs = 6) {
+  const wallets = await hre.viem.getWalletClients();
+  const [admin, gds] = wallets;
+  const { market } = await deployRelease1(admin, gds);
+  const world = { market, wallets, admin, gds, qc: wallets[4], stranger: wallets[6] };
+  const nodes = { dos: wallets.slice(10, 10 + dos), mpcs: wallets.slice(20, 20 + mpcs) };
+  for (const d of nodes.dos) await release1Write(market, d, "registerNode", [1], stake);
+  for (const m of nodes.mpcs) await release1Write(market, m, "registerNode", [2], stake);
+  return { ...world, ...nodes };
+}

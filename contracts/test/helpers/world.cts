@@ -10,6 +10,9 @@
 //     });
 //   }));
 //
+// On the "erc20" asset the market takes DemoStablecoin (6 decimals, EIP-2612): every account holds 10^30 of
+// its smallest unit and has approved the market; `w.unit` is 10^decimals of the asset.
+//
 // Accounts (Hardhat's 30 configured ones): 0 admin (every role), 1 gds and 2 gds2 (GDS_ROLE), 3 arbiter
 // (ARBITER_ROLE), each GDS with a balance of `stake` deposited for judgement bonds, 4-5 qcs, 6-9 and 26-29 outsiders (not registered), 10-19 dos, 20-25 mpcs (each registered
 // with `stake`).
@@ -18,6 +21,7 @@ import { loadFixture, mine } from "@nomicfoundation/hardhat-network-helpers";
 import {
   encodeFunctionData,
   keccak256,
+  parseSignature,
   toHex,
   zeroAddress,
   type Address,
@@ -43,9 +47,12 @@ export const ARBITER_ROLE = keccak256(toHex("ARBITER_ROLE"));
 /** No ceiling: the maxTotal / maxFine a test signs when the ceiling is not what it tests. */
 export const NO_LIMIT = 2n ** 256n - 1n;
 
-/** The payment assets the suite runs on. */
-export const ASSETS = ["native"] as const;
+/** The payment assets the suite runs on: the native coin, and a 6-decimal EIP-2612 ERC-20 (DemoStablecoin). */
+export const ASSETS = ["native", "erc20"] as const;
 export type AssetName = (typeof ASSETS)[number];
+
+const deployToken = () => hre.viem.deployContract("DemoStablecoin");
+export type Token = Awaited<ReturnType<typeof deployToken>>;
 
 /** Defines the same tests once per payment asset. */
 export function forEachAsset(define: (asset: AssetName) => void): void {
@@ -77,10 +84,14 @@ export async function deployImplementation(libraries?: LibraryAddresses) {
   return { implementation, libraries: libs };
 }
 
-/** Deploys the libraries, the implementation and the proxy with `initialize(admin)`. */
-export async function deployMarketContracts(admin: Address) {
+/** Deploys the libraries, the implementation and the proxy with `initialize(admin, asset)` (zero: native). */
+export async function deployMarketContracts(admin: Address, asset: Address = zeroAddress) {
   const { implementation, libraries } = await deployImplementation();
-  const initData = encodeFunctionData({ abi: implementation.abi, functionName: "initialize", args: [admin] });
+  const initData = encodeFunctionData({
+    abi: implementation.abi,
+    functionName: "initialize",
+    args: [admin, asset],
+  });
   const proxy = await hre.viem.deployContract("ERC1967Proxy", [implementation.address, initData]);
   const market = await marketAt(proxy.address);
   return { market, implementation, libraries };
@@ -128,6 +139,8 @@ export class World {
     readonly unit: bigint,
     /** what each registered node staked */
     readonly stake: bigint,
+    /** the ERC-20 the market takes (none on the native coin) */
+    readonly token?: Token,
   ) {
     this.publicClient = publicClient;
     [this.admin, this.gds, this.gds2, this.arbiter] = wallets;
@@ -155,12 +168,12 @@ export class World {
 
   /** The payment asset's address (zero: the native coin). */
   get assetAddress(): Address {
-    return zeroAddress;
+    return this.token?.address ?? zeroAddress;
   }
 
-  /** The msg.value a money-in call of `amount` sends. */
+  /** The msg.value a money-in call of `amount` sends (the amount on the native coin, 0 on a token). */
   value(amount: bigint): bigint {
-    return amount;
+    return this.token ? 0n : amount;
   }
 
   /** registerNode(role, amount). */
@@ -191,15 +204,67 @@ export class World {
     return receiptOf(this.market.write.withdraw([amount], { account: accountOf(who) }));
   }
 
-  /** Gives `who` `amount` more of the asset in its wallet. */
+  /**
+   * Gives `who` `amount` more of the asset in its wallet (on a token market: minted, and the market
+   * approved for everything, as the fixture does for every named account).
+   */
   async fund(who: Wallet | Address, amount: bigint): Promise<void> {
     const address = addressOf(who);
+    if (this.token) {
+      await receiptOf(this.token.write.mint([address, amount]));
+      if ((await this.token.read.allowance([address, this.market.address])) === 0n) {
+        await receiptOf(
+          this.token.write.approve([this.market.address, NO_LIMIT], { account: accountOf(who) }),
+        );
+      }
+      return;
+    }
     const testClient = await hre.viem.getTestClient();
     await testClient.setBalance({ address, value: (await this.holdingsOf(address)) + amount });
   }
 
+  /**
+   * An EIP-2612 permit for the market to take `amount` of `owner`'s tokens, signed by `signer` (default
+   * the owner), valid until `deadline` (default an hour from the latest block): `{ v, r, s, deadline }`.
+   */
+  async signPermit(owner: Wallet, amount: bigint, o: { deadline?: bigint; signer?: Wallet } = {}) {
+    const token = this.token!;
+    const latest = await this.publicClient.getBlock();
+    const deadline = o.deadline ?? latest.timestamp + 3600n;
+    const signer = o.signer ?? owner;
+    const signature = await signer.signTypedData({
+      account: signer.account,
+      domain: {
+        name: await token.read.name(),
+        version: "1",
+        chainId: await this.publicClient.getChainId(),
+        verifyingContract: token.address,
+      },
+      types: {
+        Permit: [
+          { name: "owner", type: "address" },
+          { name: "spender", type: "address" },
+          { name: "value", type: "uint256" },
+          { name: "nonce", type: "uint256" },
+          { name: "deadline", type: "uint256" },
+        ],
+      },
+      primaryType: "Permit",
+      message: {
+        owner: owner.account.address,
+        spender: this.market.address,
+        value: amount,
+        nonce: await token.read.nonces([owner.account.address]),
+        deadline,
+      },
+    });
+    const { v, r, s } = parseSignature(signature);
+    return { v: Number(v), r, s, deadline };
+  }
+
   /** What `address` holds of the asset outside the market (its wallet balance). */
   async holdingsOf(address: Address): Promise<bigint> {
+    if (this.token) return this.token.read.balanceOf([address]);
     return this.publicClient.getBalance({ address });
   }
 
@@ -244,7 +309,7 @@ export class World {
    */
   async probe() {
     const probe = await hre.viem.deployContract("InvariantProbe", []);
-    return async (accounts: Address[], jobIds: `0x${string}`[]) => {
+    const read = async (accounts: Address[], jobIds: `0x${string}`[]) => {
       const [held, stakes, jobMoney, unsettled, holdings] = await probe.read.obligations([
         this.market.address,
         this.assetAddress,
@@ -253,6 +318,16 @@ export class World {
       ]);
       return { held, stakes, jobMoney, unsettled, holdings };
     };
+    /** One job's state, payment and bond with the asset held and holdings(), in one eth_call. */
+    read.job = async (id: `0x${string}`) => {
+      const [held, holdings, state, paid, bond] = await probe.read.job([
+        this.market.address,
+        this.assetAddress,
+        id,
+      ]);
+      return { held, holdings, state, paid, bond };
+    };
+    return read;
   }
 
   /** A job builder with the defaults of ./jobs.cts. */
@@ -276,10 +351,32 @@ export async function deployWorld(asset: AssetName, options: WorldOptions = {}):
   const wallets = await hre.viem.getWalletClients();
   const publicClient = await hre.viem.getPublicClient();
   const [admin, gds] = wallets;
-  const { market, implementation, libraries } = await deployMarketContracts(admin.account.address);
-  const unit = 10n ** 18n;
+  const token = asset === "erc20" ? await deployToken() : undefined;
+  const { market, implementation, libraries } = await deployMarketContracts(
+    admin.account.address,
+    token?.address ?? zeroAddress,
+  );
+  const unit = token ? 10n ** BigInt(await token.read.decimals()) : 10n ** 18n;
   const stake = options.stake ?? (options.stakeUnits ?? 1_000_000n) * unit;
-  const w = new World(asset, market, implementation.address, libraries, wallets, publicClient, unit, stake);
+  const w = new World(
+    asset,
+    market,
+    implementation.address,
+    libraries,
+    wallets,
+    publicClient,
+    unit,
+    stake,
+    token,
+  );
+  if (token) {
+    // Every account holds plenty of the token and has approved the market for it (the native accounts
+    // hold 10^30 wei each, see hardhat.config.cts).
+    for (const wallet of wallets) {
+      await receiptOf(token.write.mint([wallet.account.address, 10n ** 30n]));
+      await receiptOf(token.write.approve([market.address, NO_LIMIT], { account: wallet.account }));
+    }
+  }
   for (const [role, who] of [
     [GDS_ROLE, gds],
     [GDS_ROLE, w.gds2],
@@ -316,4 +413,20 @@ export function worldFixture(options: WorldOptions = {}): (asset: AssetName) => 
     }
     return loadFixture(fixture);
   };
+}
+
+/**
+ * A second market of the world's admin whose asset is a test token (`name`, deployed with `args`): for the
+ * tests of tokens the product refuses or must survive (fee on transfer, false returns, no return values).
+ */
+export async function tokenMarket<
+  Name extends "FeeOnTransferToken" | "FalseReturningToken" | "NoReturnToken",
+>(
+  w: World,
+  name: Name,
+  args: Name extends "FeeOnTransferToken" ? [number, boolean] : Name extends "NoReturnToken" ? [number] : [],
+) {
+  const token = await hre.viem.deployContract(name as "FalseReturningToken", args as []);
+  const { market } = await deployMarketContracts(w.admin.account.address, token.address);
+  return { market, token };
 }

@@ -116,6 +116,11 @@ interface JobRecord {
   gds: Wallet;
   totalEpochs: number;
   mpcCount: number;
+  /** the participants as the operations that succeeded left them (saves a read per operation) */
+  dos: Wallet[];
+  mpcs: Wallet[];
+  last: Map<Wallet, { reported: boolean; lastStatus: { taskType: number; epoch: number; batch: number } }>;
+  named: Wallet[];
 }
 
 /** What the property keeps about a job, re-read from getJob after every operation on it. */
@@ -191,6 +196,8 @@ class Run {
   settlements = 0;
   /** a job the current step created */
   touched?: JobRecord;
+  /** what the current operation changes in a JobRecord if it succeeds */
+  onSuccess?: () => void;
 
   constructor(
     readonly w: World,
@@ -204,6 +211,12 @@ class Run {
     // Registration only changes through register / deregister steps, so this cache is exact.
     this.registered = new Set([...w.dos.slice(0, 9), ...w.mpcs.slice(0, 5)]);
     this.everyone = w.everyone.map((x) => x.account.address);
+  }
+
+  /** Applies what the operation that just succeeded changed in its JobRecord, and forgets it. */
+  commit(): void {
+    this.onSuccess?.();
+    this.onSuccess = undefined;
   }
 
   /** Mostly registered nodes; one pick in ten from every node of the role, to exercise WrongRole. */
@@ -242,8 +255,7 @@ class Run {
   /** Tries every settling path on a settled job (all of them, or only the `only`-th). */
   async expectCannotSettle(job: JobRecord, only?: number): Promise<void> {
     const m = this.w.market;
-    const [dos] = await m.read.getParticipants([job.id]);
-    const someone = dos.length > 0 ? dos[0] : this.w.stranger.account.address;
+    const someone = job.dos[0].account.address;
     const gds = { account: job.gds.account.address };
     const attempts: Array<() => Promise<unknown>> = [
       () => m.simulate.settleAbort([job.id], gds),
@@ -265,10 +277,16 @@ class Run {
     }
   }
 
-  /** After an operation on `job`: refresh its cache; if it just settled, check the settlement's money. */
-  async observe(job: JobRecord, hash: Hash | undefined): Promise<void> {
+  /**
+   * After an operation on `job`: refresh its cache, check the asset held against holdings() (one eth_call
+   * for both); if the job just settled, check the settlement's money.
+   */
+  async observe(job: JobRecord, hash: Hash | undefined, step: number): Promise<void> {
     const before = this.cache.get(job.id) ?? { state: STATE.None, paid: 0n, bond: 0n };
-    const view = await this.w.market.read.getJob([job.id]);
+    const view = await this.probe.job(job.id);
+    expect(view.holdings, `${this.label} step ${step}: holdings() vs the asset the market holds`).to.equal(
+      view.held,
+    );
     this.cache.set(job.id, { state: view.state, paid: view.paid, bond: view.bond });
     if (!SETTLED.includes(view.state)) return;
     this.settled.add(job.id);
@@ -311,7 +329,7 @@ class Run {
       quote,
     ] as const;
     const hash = await w.market.write.placeOrder(args, { account: gds.account });
-    const job = { id, jobType, qc, gds, totalEpochs, mpcCount };
+    const job = { id, jobType, qc, gds, totalEpochs, mpcCount, dos, mpcs: [], last: new Map(), named: [] };
     this.jobs.push(job);
     this.cache.set(id, { state: STATE.Ordered, paid: 0n, bond: 0n });
     return { hash, job };
@@ -375,6 +393,7 @@ class Run {
         await m.write.assignMpcs([placed.job.id, addresses, BigInt(1 + (op.b % 60))], {
           account: placed.job.gds.account,
         });
+        placed.job.mpcs = mpcs;
         const view = await m.read.getJob([placed.job.id]);
         const amount = view.totalPrice - view.paid + BigInt(op.d % 3);
         return m.write.submitQuery([placed.job.id, amount, view.totalPrice], {
@@ -400,6 +419,10 @@ class Run {
         const count = op.d % 8 === 0 ? j.mpcCount + 1 : j.mpcCount;
         const mpcs = pickDistinct(this.nodesWithRole(Role.MPC, op.a), count, op.c);
         const by = op.b % 9 === 0 ? (j.gds === w.gds ? w.gds2 : w.gds) : j.gds; // sometimes the other GDS
+        this.onSuccess = () => {
+          for (const old of j.mpcs) j.last.delete(old);
+          j.mpcs = mpcs;
+        };
         return m.write.assignMpcs([j.id, mpcs.map((x) => x.account.address), BigInt(1 + (op.b % 60))], {
           account: by.account,
         });
@@ -407,34 +430,34 @@ class Run {
       case "update":
       case "fail": {
         const j = need();
-        const progress = await m.read.getProgress([j.id]);
-        if (progress.length === 0) throw new Skip();
-        const p = pick(progress, op.b);
-        let status = nextStatus(p, j.jobType, j.totalEpochs, op.c, op.d);
+        const participants = [...j.dos, ...j.mpcs];
+        if (participants.length === 0) throw new Skip();
+        const who = pick(participants, op.b);
+        const known = j.last.get(who) ?? { reported: false, lastStatus: { taskType: 0, epoch: 0, batch: 0 } };
+        const role = j.dos.includes(who) ? Role.DO : Role.MPC;
+        let status = nextStatus({ role, ...known }, j.jobType, j.totalEpochs, op.c, op.d);
         if (op.kind === "fail") status = { ...status, status: STATUS.Failed };
-        const who = this.nodes.find(
-          (n) => n.wallet.account.address.toLowerCase() === p.account.toLowerCase(),
-        );
-        const sender = who && op.d % 13 !== 0 ? who.wallet : w.stranger;
+        const sender = op.d % 13 !== 0 ? who : w.stranger;
+        this.onSuccess = () => j.last.set(who, { reported: true, lastStatus: status });
         return m.write.updateJobStatus([j.id, status], { account: sender.account });
       }
       case "requestReplacement": {
         const j = need();
-        const [dos, , mpcs] = await m.read.getParticipants([j.id]);
-        if (dos.length === 0 || mpcs.length === 0) throw new Skip();
-        const requester = this.nodes.find(
-          (n) => n.wallet.account.address.toLowerCase() === pick(dos, op.b).toLowerCase(),
-        );
-        return m.write.requestMpcReplacement([j.id, pick(mpcs, op.c)], {
-          account: (requester?.wallet ?? w.stranger).account,
+        if (j.dos.length === 0 || j.mpcs.length === 0) throw new Skip();
+        const requester = op.d % 11 === 0 ? w.stranger : pick(j.dos, op.b);
+        return m.write.requestMpcReplacement([j.id, pick(j.mpcs, op.c).account.address], {
+          account: requester.account,
         });
       }
       case "replaceMpc": {
         const j = need();
-        const [, , mpcs] = await m.read.getParticipants([j.id]);
-        if (mpcs.length === 0) throw new Skip();
-        const fresh = pick(this.nodesWithRole(Role.MPC, op.a), op.c);
-        return m.write.replaceMpc([j.id, pick(mpcs, op.b), fresh.account.address], {
+        if (j.mpcs.length === 0) throw new Skip();
+        const [old, fresh] = [pick(j.mpcs, op.b), pick(this.nodesWithRole(Role.MPC, op.a), op.c)];
+        this.onSuccess = () => {
+          j.mpcs = j.mpcs.map((x) => (x === old ? fresh : x));
+          j.last.delete(old);
+        };
+        return m.write.replaceMpc([j.id, old.account.address, fresh.account.address], {
           account: j.gds.account,
         });
       }
@@ -451,25 +474,24 @@ class Run {
       }
       case "judge": {
         const j = need();
-        const progress = await m.read.getProgress([j.id]);
-        if (progress.length === 0) throw new Skip();
-        const named = pickDistinct(progress, 1 + (op.c % 2), op.b).map((p) => p.account);
+        const participants = [...j.dos, ...j.mpcs];
+        if (participants.length === 0) throw new Skip();
+        const named = pickDistinct(participants, 1 + (op.c % 2), op.b);
         const by = op.d % 7 === 0 ? w.stranger : j.gds;
-        return m.write.reportFailure([j.id, named, FailureReason.NonCompliantResult], {
+        this.onSuccess = () => (j.named = named);
+        const addresses = named.map((n) => n.account.address);
+        return m.write.reportFailure([j.id, addresses, FailureReason.NonCompliantResult], {
           account: by.account,
         });
       }
       case "challenge": {
         const j = need();
-        const { named } = await m.read.getJob([j.id]);
-        const challenger =
-          op.b % 6 === 0 || named.length === 0 ? w.stranger.account.address : pick(named, op.c);
-        return m.write.challengeJudgement([j.id], { account: challenger });
+        const challenger = op.b % 6 === 0 || j.named.length === 0 ? w.stranger : pick(j.named, op.c);
+        return m.write.challengeJudgement([j.id], { account: challenger.account });
       }
       case "resolve": {
         const j = need();
-        const { named } = await m.read.getJob([j.id]);
-        const upheld = named.filter((_, i) => (op.c >> i) % 2 === 1);
+        const upheld = j.named.filter((_, i) => (op.c >> i) % 2 === 1).map((n) => n.account.address);
         const arbiter = op.d % 9 === 0 ? j.gds : w.arbiter; // sometimes one with a conflict of interest
         return m.write.resolveChallenge([j.id, upheld], { account: arbiter.account });
       }
@@ -516,6 +538,7 @@ forEachAsset((asset) =>
             let hash: Hash | undefined;
             try {
               hash = await run.runOp(op, chosen);
+              run.commit();
               if (op.kind === "register") run.registered.add(pick(run.nodes, op.b).wallet);
               if (op.kind === "deregister") run.registered.delete(pick(run.nodes, op.b).wallet);
               byKind[op.kind].ok += 1;
@@ -533,22 +556,26 @@ forEachAsset((asset) =>
             timing.op += performance.now() - opStart;
             const job = run.touched ?? chosen;
             const wrote = hash !== undefined || run.touched !== undefined;
-            if (job && wrote && !run.settled.has(job.id)) {
+            const observed = job !== undefined && wrote && !run.settled.has(job.id);
+            if (observed) {
               const t = performance.now();
-              await run.observe(job, hash);
+              await run.observe(job, hash, step);
               timing.observe += performance.now() - t;
             }
             const full = step % FULL_CHECK_EVERY === 0 || step === ops.length - 1;
             const t = performance.now();
-            if (wrote || full) await run.checkConservation(step, full);
+            // (a step that observed a job already compared the asset held with holdings())
+            if (full || (wrote && !observed)) await run.checkConservation(step, full);
             timing.check += performance.now() - t;
-            // Every fifth step that wrote something also tries one settling path on one settled job.
+            // Every tenth step that wrote something also tries one settling path on one settled job.
             const settled = run.jobs.filter((j) => run.settled.has(j.id));
-            if (wrote && settled.length > 0 && op.a % 5 === 0) {
+            if (wrote && settled.length > 0 && op.a % 10 === 0) {
               await run.expectCannotSettle(pick(settled, op.c), op.b);
             }
           }
-          for (const job of run.jobs) if (run.settled.has(job.id)) await run.expectCannotSettle(job);
+          // (every path was tried on each job when it settled; at the end, one more on each)
+          for (const job of run.jobs)
+            if (run.settled.has(job.id)) await run.expectCannotSettle(job, runIndex);
           counters.settled += run.settlements;
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },

@@ -47,10 +47,22 @@ forEachAsset((asset) =>
         const implementation = await hre.viem.getContractAt("JobMarket", w.implementation);
         for (const target of [w.market, implementation]) {
           await expectRevert(
-            target.write.initialize([w.admin.account.address], { account: w.admin.account }),
+            target.write.initialize([w.admin.account.address, w.assetAddress], { account: w.admin.account }),
             invalidInitialization,
           );
         }
+      });
+
+      it("initializeRelease2: refused on a market initialized as release 2, and without UPGRADER_ROLE", async () => {
+        const w = await world(asset);
+        await expectRevert(
+          w.market.write.initializeRelease2([w.arbiter.account.address], { account: w.stranger.account }),
+          "AccessControlUnauthorizedAccount",
+        );
+        await expectRevert(
+          w.market.write.initializeRelease2([w.arbiter.account.address], { account: w.admin.account }),
+          "InvalidInitialization",
+        );
       });
 
       it("initialize: fails on a zero admin", async () => {
@@ -59,7 +71,7 @@ forEachAsset((asset) =>
         const data = encodeFunctionData({
           abi: implementation.abi,
           functionName: "initialize",
-          args: [zeroAddress],
+          args: [zeroAddress, w.assetAddress],
         });
         await expectRevert(
           hre.viem.deployContract("ERC1967Proxy", [w.implementation, data]),

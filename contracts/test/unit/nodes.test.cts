@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { getAddress } from "viem";
 import { expectRevert, receiptOf } from "../helpers/chain.cjs";
 import { Role } from "../helpers/jobs.cjs";
-import { deployMarketContracts, forEachAsset, worldFixture } from "../helpers/world.cjs";
+import { deployMarketContracts, forEachAsset, tokenMarket, worldFixture } from "../helpers/world.cjs";
 
 const world = worldFixture();
 
@@ -42,9 +42,8 @@ forEachAsset((asset) =>
 
       it("registerNode / deposit: fail when what the market owes would pass 2^104 - 1 (JobMarketAmountTooLarge)", async () => {
         const w = await world(asset);
-        const testClient = await hre.viem.getTestClient();
         const [node] = w.outsiders;
-        await testClient.setBalance({ address: node.account.address, value: 2n ** 106n });
+        await w.fund(node, 2n ** 106n);
         const room = 2n ** 104n - 1n - (await w.market.read.holdings());
         await expectRevert(w.register(node, Role.DO, room + 1n), "JobMarketAmountTooLarge");
         await w.register(node, Role.DO, room);
@@ -116,21 +115,33 @@ forEachAsset((asset) =>
         await w.withdraw(w.dos[0], w.stake - 1n);
       });
 
-      it("withdraw: fails when the recipient refuses the coins", async () => {
+      it("withdraw: fails when the recipient refuses the money; its balance stays credited", async () => {
         const w = await world(asset);
-        // The market itself has no receive function: impersonating it as a recipient is not possible,
-        // so a contract without receive is used: the ERC1967 proxy of a second market.
-        const other = await deployMarketContracts(w.admin.account.address);
-        const testClient = await hre.viem.getTestClient();
-        const refuser = other.market.address;
-        await testClient.impersonateAccount({ address: refuser });
-        await testClient.setBalance({ address: refuser, value: 10n * w.unit });
-        await w.register(refuser, Role.DO, w.unit);
-        await expectRevert(
-          w.market.write.withdraw([w.unit], { account: refuser }),
-          "JobMarketTransferFailed",
-        );
-        await testClient.stopImpersonatingAccount({ address: refuser });
+        // Native: a contract without receive (the ERC1967 proxy of a second market). A token market: a
+        // token that refuses transfers to a blocked account (as a stablecoin's blocklist does).
+        if (w.asset === "native") {
+          const other = await deployMarketContracts(w.admin.account.address);
+          const testClient = await hre.viem.getTestClient();
+          const refuser = other.market.address;
+          await testClient.impersonateAccount({ address: refuser });
+          await testClient.setBalance({ address: refuser, value: 10n * w.unit });
+          await w.register(refuser, Role.DO, w.unit);
+          await expectRevert(w.withdraw(refuser, w.unit), "JobMarketTransferFailed");
+          expect(await w.market.read.balanceOf([refuser])).to.equal(w.unit);
+          await testClient.stopImpersonatingAccount({ address: refuser });
+        } else {
+          const { market, token } = await tokenMarket(w, "FalseReturningToken", []);
+          const node = w.outsiders[1];
+          await receiptOf(token.write.mint([node.account.address, 10n]));
+          await receiptOf(token.write.approve([market.address, 10n], { account: node.account }));
+          await receiptOf(market.write.registerNode([Role.DO, 10n], { account: node.account }));
+          await receiptOf(token.write.setBlocked([node.account.address, true]));
+          await expectRevert(
+            receiptOf(market.write.withdraw([10n], { account: node.account })),
+            "JobMarketTransferFailed",
+          );
+          expect(await market.read.balanceOf([node.account.address])).to.equal(10n);
+        }
       });
     });
 

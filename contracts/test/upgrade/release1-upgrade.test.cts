@@ -8,17 +8,8 @@ import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { encodeFunctionData, zeroAddress, type Hash } from "viem";
 import { settleCompleted, settleFailure, settleCancelled } from "../../../src/protocol/money/index.ts";
 import { expectRevert, receiptOf } from "../helpers/chain.cjs";
-import {
-  ALL,
-  FailureReason,
-  JobState,
-  offenders,
-  Role,
-  Status,
-  TaskType,
-  type Job,
-} from "../helpers/jobs.cjs";
-import { deployRelease1, release1Read, release1Write } from "../helpers/release1.cjs";
+import { ALL, FailureReason, JobState, offenders, Status, TaskType, type Job } from "../helpers/jobs.cjs";
+import { release1Read, release1World, release1Write } from "../helpers/release1.cjs";
 import { expectSettlement } from "../helpers/settlement.cjs";
 import { ARBITER_ROLE, deployImplementation, marketAt, World, type Wallet } from "../helpers/world.cjs";
 
@@ -27,14 +18,7 @@ const STAKE = 1_000n * UNIT;
 
 /** A release-1 market with four jobs in flight, made with release 1's own ABI. */
 async function release1InFlight() {
-  const wallets = await hre.viem.getWalletClients();
-  const [admin, gds] = wallets;
-  const { market } = await deployRelease1(admin, gds);
-  const dos = wallets.slice(10, 20);
-  const mpcs = wallets.slice(20, 26);
-  for (const d of dos) await release1Write(market, d, "registerNode", [Role.DO], STAKE);
-  for (const m of mpcs) await release1Write(market, m, "registerNode", [Role.MPC], STAKE);
-  const qc = wallets[4];
+  const { market, admin, gds, qc, dos, mpcs, wallets } = await release1World(STAKE);
   const place = async (id: Hash, jobDos: Wallet[], jobType = 0) =>
     release1Write(market, gds, "placeOrder", [
       id,

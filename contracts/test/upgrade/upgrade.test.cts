@@ -124,7 +124,9 @@ forEachAsset((asset) =>
       const implementation = await hre.viem.getContractAt("JobMarket", w.implementation);
       // Called on the bare implementation, Hardhat cannot name the error: match its selector.
       await expectRevert(
-        implementation.write.initialize([w.stranger.account.address], { account: w.stranger.account }),
+        implementation.write.initialize([w.stranger.account.address, w.assetAddress], {
+          account: w.stranger.account,
+        }),
         toFunctionSelector("InvalidInitialization()"),
       );
       const next = await deployNext();

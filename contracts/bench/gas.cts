@@ -9,13 +9,7 @@
 import hre from "hardhat";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import { keccak256, toHex, zeroAddress, type Address, type Hash } from "viem";
-import {
-  ASSETS,
-  deployWorld,
-  NO_LIMIT,
-  type AssetName,
-  type World,
-} from "../../../contracts/test/helpers/world.cjs";
+import { ASSETS, deployWorld, NO_LIMIT, type AssetName, type World } from "../test/helpers/world.cjs";
 
 const BLOCK_30M = 30_000_000n;
 const HORIZONTAL = 0;
@@ -210,6 +204,71 @@ class Bench {
   }
 }
 
+/** The money paths of each asset, printed side by side at the end. */
+const moneyPaths = new Map<string, Map<string, bigint>>();
+/** Records `gas` of the money path `name` in `column` (an asset, or "erc20 with permit"). */
+function moneyPath(name: string, column: string, gas: bigint): bigint {
+  if (!moneyPaths.has(name)) moneyPaths.set(name, new Map());
+  moneyPaths.get(name)!.set(column, gas);
+  return gas;
+}
+
+/** On a token market: the permit variants of the money-in functions, from an account with no allowance. */
+async function permitPaths(b: Bench): Promise<void> {
+  const w = b.w;
+  const owner = w.outsiders[5];
+  await w.fund(owner, STAKE);
+  await w.token!.write.approve([b.market.address, 0n], { account: owner.account });
+  const p = await w.signPermit(owner, 10n ** 18n);
+  const register = b.market.write.registerNodeWithPermit([1, 10n ** 18n, p.deadline, p.v, p.r, p.s], {
+    account: owner.account,
+  });
+  moneyPath("registerNode (with stake)", "erc20 with permit", await b.gasOf(register));
+  const q = await w.signPermit(owner, 1_000n);
+  const deposit = b.market.write.depositWithPermit([1_000n, q.deadline, q.v, q.r, q.s], {
+    account: owner.account,
+  });
+  moneyPath("deposit", "erc20 with permit", await b.gasOf(deposit));
+  await b.ensureNodes(b.doPool, 1, 3, "do");
+  await b.ensureNodes(b.mpcPool, 2, 2, "mpc");
+  const id = b.nextJobId();
+  await b.market.write.placeOrder(
+    [
+      id,
+      HORIZONTAL,
+      owner.account.address,
+      b.doPool.slice(0, 3),
+      [DO_PRICE, DO_PRICE, DO_PRICE],
+      1,
+      2,
+      1,
+      0n,
+    ],
+    { account: b.gds },
+  );
+  await b.market.write.assignMpcs([id, b.mpcPool.slice(0, 2), MPC_PRICE], { account: b.gds });
+  const total = (await b.market.read.getJob([id])).totalPrice;
+  const r = await w.signPermit(owner, total);
+  const pay = b.market.write.submitQueryWithPermit([id, total, total, r.deadline, r.v, r.r, r.s], {
+    account: owner.account,
+  });
+  moneyPath("submitQuery (pays in full, dispatches)", "erc20 with permit", await b.gasOf(pay));
+}
+
+function printMoneyPaths(): void {
+  console.log("\nMoney paths, the native coin beside the ERC-20 (DemoStablecoin, 6 decimals)");
+  const columns = ["native", "erc20", "erc20 with permit"];
+  const widths = [40, 12, 12, 18];
+  console.log(row(["operation", ...columns], widths));
+  for (const [name, byAsset] of moneyPaths) {
+    const cells = columns.map((c) => {
+      const gas = byAsset.get(c);
+      return gas === undefined ? "" : fmt(gas);
+    });
+    console.log(row([name, ...cells], widths));
+  }
+}
+
 async function operationTable(b: Bench): Promise<void> {
   const m = b.market;
   const rows: [string, bigint, string][] = [];
@@ -224,16 +283,24 @@ async function operationTable(b: Bench): Promise<void> {
     ),
     "",
   ]);
-  rows.push(["registerNode (with stake)", (await b.w.register(fresh, 1, 10n ** 18n)).gasUsed, ""]);
-  rows.push(["deposit", (await b.w.deposit(fresh, 1_000n)).gasUsed, ""]);
-  rows.push(["withdraw", (await b.w.withdraw(fresh, 500n)).gasUsed, ""]);
+  const asset = b.w.asset;
+  const register = (await b.w.register(fresh, 1, 10n ** 18n)).gasUsed;
+  rows.push(["registerNode (with stake)", moneyPath("registerNode (with stake)", asset, register), ""]);
+  const deposit = (await b.w.deposit(fresh, 1_000n)).gasUsed;
+  rows.push(["deposit", moneyPath("deposit", asset, deposit), ""]);
+  const withdraw = (await b.w.withdraw(fresh, 500n)).gasUsed;
+  rows.push(["withdraw", moneyPath("withdraw", asset, withdraw), ""]);
   rows.push(["heartbeat", await b.gasOf(m.write.heartbeat({ account: fresh })), ""]);
   rows.push(["deposit by a GDS (for bonds)", (await b.w.deposit(b.gds, 10n ** 18n)).gasUsed, ""]);
 
   const job = await b.dispatchJob(10);
   rows.push(["placeOrder (10 DOs with terms)", job.gas.placeOrder, ""]);
   rows.push(["assignMpcs (2 MPCs, not dispatching)", job.gas.assignMpcs, ""]);
-  rows.push(["submitQuery (pays in full, dispatches)", job.gas.submitQuery, ""]);
+  rows.push([
+    "submitQuery (pays in full, dispatches)",
+    moneyPath("submitQuery (pays in full, dispatches)", asset, job.gas.submitQuery),
+    "",
+  ]);
   const update = (epoch: number, batch: number, status: number) =>
     b.gasOf(
       m.write.updateJobStatus([job.id, { taskType: TRAINING, epoch, batch, status }], {
@@ -366,7 +433,8 @@ async function scaling(b: Bench): Promise<Fits> {
         "timeout",
         "abort: report",
         "settleAbort",
-        "judged+settle",
+        "judge",
+        "settleJudgement",
       ],
       widths,
     ),
@@ -579,6 +647,7 @@ async function benchAsset(asset: AssetName): Promise<void> {
   });
   const b = new Bench(w, asset);
   await operationTable(b);
+  if (w.token) await permitPaths(b);
   const fits = await scaling(b);
   printFits(fits);
   await largestJob(b, fits);
@@ -587,6 +656,7 @@ async function benchAsset(asset: AssetName): Promise<void> {
 
 async function main(): Promise<void> {
   for (const asset of ASSETS) await benchAsset(asset);
+  printMoneyPaths();
   await codeSizes();
 }
 
