@@ -3,7 +3,15 @@
 // Deployer: DEPLOYER_PRIVATE_KEY if set, else the node's first unlocked account (anvil's account 0).
 import fs from "node:fs";
 import path from "node:path";
-import { type Abi, type Address, encodeDeployData, encodeFunctionData, getAddress, type Hex } from "viem";
+import {
+  type Abi,
+  type Address,
+  encodeDeployData,
+  encodeFunctionData,
+  getAddress,
+  type Hex,
+  zeroAddress,
+} from "viem";
 import {
   type Artifact,
   erc1967ProxyArtifact,
@@ -29,6 +37,8 @@ export interface DeployOptions {
   /** Default: .data/deployments/<chainId>.json */
   recordFile?: string;
   admin?: Address;
+  /** The payment asset: an ERC-20 token, or the native coin when omitted (docs/rules.md §12). */
+  asset?: Address;
   /** Deploy even when the recorded proxy has code. */
   force?: boolean;
   log?: (line: string) => void;
@@ -159,7 +169,11 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
   log(`  implementation             ${implementation.address}`);
 
   const proxy = proxyArtifact();
-  const initData = encodeFunctionData({ abi: market.abi, functionName: "initialize", args: [admin] });
+  const initData = encodeFunctionData({
+    abi: market.abi,
+    functionName: "initialize",
+    args: [admin, options.asset ?? zeroAddress],
+  });
   const proxyCode = encodeDeployData({
     abi: proxy.abi,
     bytecode: proxy.bytecode,

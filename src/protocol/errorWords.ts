@@ -40,6 +40,17 @@ export const errorWords: Record<string, Words> = {
   JobMarketDoListWriteFailed: () => "Storing the job's DO list failed; try again with fewer DOs.",
   JobMarketValueMismatch: (x, s) =>
     `The transaction sent ${coin(x, 1, s)} but names an amount of ${coin(x, 0, s)}; they must be equal.`,
+  // the payment asset (docs/rules.md §12)
+  JobMarketUnsupportedAsset: (x) =>
+    BigInt(String(x[0])) === 0n
+      ? "This market takes the native coin: pay without a permit."
+      : `${a(x, 0)} cannot be the payment asset: it must be an ERC-20 token with 2 to 18 decimals.`,
+  JobMarketTokenAmountMismatch: (x, s) =>
+    `The token moved ${coin(x, 1, s)} where ${coin(x, 0, s)} was paid: tokens that charge a fee on transfer are refused; nothing was credited.`,
+  JobMarketPermitExpired: (x) =>
+    `The signed permit expired (deadline ${n(x, 0)}, now ${n(x, 1)}) and the allowance does not cover the amount: sign again.`,
+  JobMarketPermitRejected: (x, s) =>
+    `The token refused ${a(x, 0)}'s permit for ${coin(x, 1, s)} (wrong signer or amount) and the allowance is only ${coin(x, 2, s)}: sign again.`,
   // trust (docs/rules.md §11)
   JobMarketTermsRejected: (x) =>
     `${a(x, 0)}'s terms refuse this job (not accepting, another GDS, a fee below its minimum or collateral above its maximum).`,
