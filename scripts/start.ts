@@ -1,7 +1,8 @@
 // `npm start`: the local chain (persisted), the contract (deployed once), the demo (seeded once)
 // and the Vite dev server, with one readable summary. Ctrl-C stops everything it started.
 // Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
-// --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app.
+// --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app;
+// --no-indexer without the indexer (src/services/indexer), which otherwise serves the history on 42069.
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
@@ -11,8 +12,11 @@ import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./lib/seeded-job.ts";
 import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
+import { freePort, isPortFree } from "./lib/anvil.ts";
+import { type IndexerProcess, startIndexerProcess } from "../src/services/indexer/spawn.ts";
 
 const CHAIN_PORT = 8545;
+const INDEXER_PORT = 42069;
 const stateFile = path.join(anvilStateDir, "state.json");
 
 const { flags } = parseFlags(process.argv.slice(2));
@@ -21,6 +25,7 @@ const step = (text: string) => console.log(`\x1b[36m›\x1b[0m ${text}`);
 let chain: LocalChain | undefined;
 let vite: ViteDevServer | undefined;
 let watcher: WatcherProcess | undefined;
+let indexer: IndexerProcess | undefined;
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -29,6 +34,7 @@ async function stopAll(code: number) {
   console.log("\nStopping FedPay…");
   await vite?.close().catch(() => undefined);
   await watcher?.stop();
+  await indexer?.stop();
   if (chain) {
     await chain.anvil.stop();
     console.log(`Chain stopped; its state is saved in ${path.relative(repoRoot, stateFile)}`);
@@ -59,6 +65,23 @@ async function main() {
     watcher = startWatcherProcess({ rpcUrl, recordFile });
   }
 
+  const withIndexer = !flags.has("no-indexer");
+  let indexerUrl: string | undefined;
+  if (withIndexer) {
+    step("Starting the indexer (its lines are marked [indexer]; it serves once it has read the chain)");
+    // The port is chosen here, so the app knows the indexer's URL before the indexer is up.
+    const port = (await isPortFree(INDEXER_PORT)) ? INDEXER_PORT : await freePort();
+    indexerUrl = `http://127.0.0.1:${port}`;
+    indexer = await startIndexerProcess({
+      port,
+      env: { FEDPAY_RPC_URL: rpcUrl, FEDPAY_CHAIN_ID: String(CHAIN_ID), FEDPAY_DEPLOYMENT: recordFile },
+      log: (line) => {
+        if (!line.startsWith("Indexed block")) console.log(`\x1b[33m[indexer]\x1b[0m ${line}`);
+      },
+    });
+    process.env.VITE_INDEXER_URL = indexerUrl;
+  }
+
   step("Starting the Vite dev server");
   process.env.VITE_RPC_URL = rpcUrl;
   process.env.VITE_CHAIN_ID = String(CHAIN_ID);
@@ -79,6 +102,9 @@ async function main() {
     withWatcher
       ? "  Watcher     the GDS watcher runs as the GDS (#1): reports timeouts, settles aborts, cancels expired orders"
       : "  Watcher     off (--no-watcher); npm run gds:watch starts it",
+    indexerUrl
+      ? `  Indexer     ${indexerUrl}/graphql (GraphQL; GET opens GraphiQL), ${indexerUrl}/sql (@ponder/client)`
+      : "  Indexer     off (--no-indexer); npm run indexer starts it",
     "",
     '  Dev accounts (pick "Dev accounts" in Connect Wallet, then switch role in the header):',
     ...roleMapLines(),

@@ -8,7 +8,7 @@
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../../e2e/fixtures/browser.ts";
-import { dos } from "../../src/services/gds-watcher/testing/market-fixture.ts";
+import { dos } from "../../src/services/shared/testing/market-fixture.ts";
 import { buildAndServeApp, type ServedApp } from "./dashboard/app.ts";
 import { countEvents, seedBusyJobs, startEmptyMarket } from "./dashboard/market.ts";
 import { DASHBOARD_PATH, measureEventLatency, openDashboard } from "./dashboard/measure.ts";

@@ -11,7 +11,7 @@ import {
   type JobSpec,
   mpcs,
   startMarket,
-} from "../../src/services/gds-watcher/testing/market-fixture.ts";
+} from "../../src/services/shared/testing/market-fixture.ts";
 import { JobState } from "../../src/protocol/enums.ts";
 import { makeWatcher } from "../../src/services/gds-watcher/testing/watcher-harness.ts";
 

@@ -8,7 +8,7 @@ import {
   type MarketFixture,
   mpcs,
   startMarket,
-} from "../../../src/services/gds-watcher/testing/market-fixture.ts";
+} from "../../../src/services/shared/testing/market-fixture.ts";
 
 /**
  * Five DOs and two MPCs per job: placing, paying and assigning one emits 11 market events

@@ -3,7 +3,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { encodeFunctionData, type Hex, numberToHex } from "viem";
 import { jobMarketAbi } from "../../../src/protocol/generated/abis.ts";
-import type { MarketFixture } from "../../../src/services/gds-watcher/testing/market-fixture.ts";
+import type { MarketFixture } from "../../../src/services/shared/testing/market-fixture.ts";
 import { traceRpc } from "./rpc-trace.ts";
 import { installPageMarks, type Milestones } from "./page-marks.ts";
 

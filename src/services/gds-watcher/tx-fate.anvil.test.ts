@@ -4,10 +4,10 @@
 // Automine is off while the transaction is in flight, so the test decides what the next block holds.
 import { type Hex, numberToHex, parseGwei } from "viem";
 import { describe, expect, it } from "vitest";
-import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "./testing/market-fixture.ts";
-import { jobEvents, settledBy, stateOf } from "./testing/job-events.ts";
-import { callRaw, sendRaw } from "./testing/raw-send.ts";
-import { nonceOf, selfReport } from "./testing/scenarios.ts";
+import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "../shared/testing/market-fixture.ts";
+import { jobEvents, settledBy, stateOf } from "../shared/testing/job-events.ts";
+import { callRaw, sendRaw } from "../shared/testing/raw-send.ts";
+import { nonceOf, selfReport } from "../shared/testing/scenarios.ts";
 import { devAccount, makeWatcher } from "./testing/watcher-harness.ts";
 import { MAX_REVERTS_PER_JOB } from "../shared/revert-outcome.ts";
 import { ABORT_GRACE_BLOCKS, ORDER_EXPIRY_BLOCKS, spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";

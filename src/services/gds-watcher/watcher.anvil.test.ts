@@ -15,10 +15,10 @@ import {
   type MarketFixture,
   placeOrder,
   priceOfSpec,
-} from "./testing/market-fixture.ts";
+} from "../shared/testing/market-fixture.ts";
 import { startWatcherProcess } from "../../../scripts/lib/spawn-watcher.ts";
-import { jobEvents, stateOf } from "./testing/job-events.ts";
-import { letOneGoSilent, selfReport } from "./testing/scenarios.ts";
+import { jobEvents, stateOf } from "../shared/testing/job-events.ts";
+import { letOneGoSilent, selfReport } from "../shared/testing/scenarios.ts";
 import { eventually, makeWatcher } from "./testing/watcher-harness.ts";
 import { ORDER_EXPIRY_BLOCKS, spec, useMarket } from "./testing/suite.ts";
 

@@ -1,0 +1,25 @@
+// The market's parameters (new jobs snapshot them) and its pause switch.
+import { replaceBigInts } from "ponder";
+import { market } from "ponder:schema";
+import { marketRow } from "./totals.ts";
+import type { Projection } from "./types.ts";
+
+export const onParametersUpdated: Projection<"ParametersUpdated"> = async (
+  event,
+  { db, market: address },
+) => {
+  await marketRow(db, address);
+  await db
+    .update(market, { address })
+    .set({ parameters: replaceBigInts(event.args.parameters, (v) => String(v)) });
+};
+
+export const onPaused: Projection<"Paused"> = async (_event, { db, market: address }) => {
+  await marketRow(db, address);
+  await db.update(market, { address }).set({ paused: true });
+};
+
+export const onUnpaused: Projection<"Unpaused"> = async (_event, { db, market: address }) => {
+  await marketRow(db, address);
+  await db.update(market, { address }).set({ paused: false });
+};
