@@ -1,9 +1,10 @@
-import { getAddress, type Address } from "viem";
+import { getAddress, zeroAddress, type Address } from "viem";
 import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../../protocol/address.ts";
 import { ALL } from "../../protocol/enums.ts";
 import { parseJobId, type JobId } from "../../protocol/jobId.ts";
 import { priceOf, type PriceBreakdown } from "../../protocol/money/index.ts";
-import { formatCoin, parseAmount, parseWholeNumber } from "../../protocol/units.ts";
+import { parseAmount, parseWholeNumber } from "../../protocol/units.ts";
+import { refusalSentence, type NodeOffer } from "./nodeTerms.ts";
 
 /** The place-order form as typed. */
 export interface OrderForm {
@@ -22,8 +23,13 @@ export interface OrderLimits {
   maxDosPerJob: number;
   maxMpcsPerJob: number;
   gdsFeeBps: number;
-  /** Free stake of a registered DO (undefined: not a registered DO). */
-  freeStakeOf: (account: string) => bigint | undefined;
+  /** A registered DO's terms and money (undefined: not a registered DO). */
+  offerOf: (account: string) => NodeOffer | undefined;
+  /** The GDS placing the order (the connected account): node terms may name another. */
+  gds: Address | undefined;
+  minStake: bigint;
+  /** The coin's symbol, for the words. */
+  symbol?: string;
 }
 
 /** placeOrder's arguments, all checked. */
@@ -87,14 +93,19 @@ export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   if (!epochs.ok) return fail(epochs.error);
   if (!mpcPrice.ok) return fail(`Planned MPC price: ${mpcPrice.error}`);
   if (!price) return fail("Fill in every price.");
-  for (const d of form.dos) {
-    const free = limits.freeStakeOf(d.account);
-    if (free === undefined) return fail(`${shortAddress(d.account)} is not a registered DO.`);
-    if (free < price.collateral) {
-      return fail(
-        `${shortAddress(d.account)} has ${formatCoin(free)} free, less than the collateral of ${formatCoin(price.collateral)}.`,
-      );
-    }
+  // The contract's own checks at placeOrder (docs/rules.md §11.1, §11.10), said before anything is sent.
+  for (const [i, d] of form.dos.entries()) {
+    const offer = limits.offerOf(d.account);
+    if (offer === undefined) return fail(`${shortAddress(d.account)} is not a registered DO.`);
+    const fee = (prices[i]!.ok ? prices[i]!.value : 0n) * BigInt(factor.value);
+    const ask = {
+      gds: limits.gds ?? zeroAddress,
+      fee,
+      collateral: price.collateral,
+      minStake: limits.minStake,
+    };
+    const refused = refusalSentence(offer, ask, limits.symbol);
+    if (refused) return fail(refused);
   }
   return {
     error: null,
