@@ -31,4 +31,50 @@ describe("describeEvent", () => {
     ).toBe("0x15d3…6A65 fined 1 GO (Non-compliant result)");
     expect(describeEvent(marketLog("JobSettled", { id: ID, finalState: 6 }))).toBe("Settled: Cancelled");
   });
+
+  it("says what a judgement, its challenge, the ruling and the bond mean (docs/rules.md §11.7)", () => {
+    const GDS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    expect(
+      describeEvent(
+        marketLog("JobJudged", {
+          id: ID,
+          gds: GDS,
+          offenders: [DO1],
+          bond: 10n ** 17n,
+          challengeDeadline: 7300n,
+        }),
+      ),
+    ).toBe(
+      "GDS 0x7099…79C8 judged 0x15d3…6A65 non-compliant (bond 0.1 ETH): Judged, open to challenge before block 7300",
+    );
+    expect(describeEvent(marketLog("JudgementChallenged", { id: ID, challenger: DO1 }))).toBe(
+      "0x15d3…6A65 challenged the judgement: Challenged, the arbiter rules",
+    );
+    expect(describeEvent(marketLog("ChallengeResolved", { id: ID, arbiter: GDS, upheld: [] }))).toBe(
+      "Arbiter 0x7099…79C8 overturned the judgement for everyone named",
+    );
+    expect(describeEvent(marketLog("ChallengeResolved", { id: ID, arbiter: GDS, upheld: [DO1] }))).toContain(
+      "upheld the judgement of 0x15d3…6A65",
+    );
+    expect(describeEvent(marketLog("BondReleased", { id: ID, gds: GDS, amount: 10n ** 17n }))).toBe(
+      "0.1 ETH of the judgement bond went back to GDS 0x7099…79C8",
+    );
+    expect(describeEvent(marketLog("JobSettled", { id: ID, finalState: 5 }))).toBe("Settled: Failed");
+  });
+
+  it("says a node's terms", () => {
+    expect(
+      describeEvent(
+        marketLog("NodeTermsSet", {
+          node: DO1,
+          terms: {
+            accepting: true,
+            gds: "0x0000000000000000000000000000000000000000",
+            minFee: 0n,
+            maxCollateral: 10n ** 18n,
+          },
+        }),
+      ),
+    ).toBe("0x15d3…6A65 set its terms: accepting orders · any GDS · any fee · collateral at most 1 ETH");
+  });
 });

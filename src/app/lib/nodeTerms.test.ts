@@ -9,7 +9,7 @@ import {
   termsToForm,
 } from "./nodeTerms.ts";
 
-const GDS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+const GDS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const;
 const OTHER = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const NODE = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 const eth = (n: bigint) => n * 10n ** 18n;

@@ -7,7 +7,16 @@ import { prefetchMarketLogs, useMarketLogs } from "../../hooks/useMarketLogs.ts"
 import { describeEvent } from "../../lib/eventText.ts";
 import { eventsTopics, logKey } from "../../lib/marketLogs.ts";
 
-export const FEED_EVENTS = ["JobDispatched", "JobStatusUpdated", "RewardDistributed", "Refund"] as const;
+export const FEED_EVENTS = [
+  "JobDispatched",
+  "JobStatusUpdated",
+  "RewardDistributed",
+  "Refund",
+  // A judgement and its contest change who is paid: the dashboard shows them as they happen.
+  "JobJudged",
+  "JudgementChallenged",
+  "ChallengeResolved",
+] as const;
 const FEED_SIZE = 100;
 const topics = eventsTopics(FEED_EVENTS);
 
@@ -16,7 +25,7 @@ export function prefetchLiveFeed(config: Config): void {
   prefetchMarketLogs(config, { topics, recent: FEED_SIZE });
 }
 
-/** The newest dispatches, status updates, rewards and refunds, extended on every new block. */
+/** The newest dispatches, status updates, judgements, rewards and refunds, extended on every new block. */
 export function LiveFeed() {
   const { logs, isLoading, error } = useMarketLogs({ topics, recent: FEED_SIZE });
   const newestFirst = useMemo(() => (logs ?? []).slice(-FEED_SIZE).reverse(), [logs]);
