@@ -102,7 +102,14 @@ export function useRunTransaction() {
         setState({ phase: "pending" });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", message: `The transaction reverted in block ${receipt.blockNumber}.` });
+          // Mined but reverted (a lost race): the same call on its block's state says why, in words.
+          const { describeMinedRevert } = await import("../lib/minedRevert.ts");
+          const replay = () =>
+            simulateContract(config, { ...(request as object), blockNumber: receipt.blockNumber } as never);
+          setState({
+            phase: "reverted",
+            message: await describeMinedRevert(replay, receipt.blockNumber, symbol),
+          });
           return false;
         }
         setState({ phase: "confirmed", blockNumber: receipt.blockNumber });
