@@ -18,6 +18,7 @@ const actions = vi.hoisted(() => ({
   writeContract: vi.fn(),
   waitForTransactionReceipt: vi.fn(),
   estimateContractGas: vi.fn(),
+  readContract: vi.fn(),
 }));
 const account = vi.hoisted(() => ({ address: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", chainId: 31337 }));
 vi.mock("wagmi", () => ({
@@ -28,7 +29,10 @@ vi.mock("./writeActions.ts", () => ({
   simulateContract: actions.simulateContract,
   writeContract: actions.writeContract,
   waitForTransactionReceipt: actions.waitForTransactionReceipt,
-  getPublicClient: () => ({ estimateContractGas: actions.estimateContractGas }),
+  getPublicClient: () => ({
+    estimateContractGas: actions.estimateContractGas,
+    readContract: actions.readContract,
+  }),
 }));
 
 function wrapper({ children }: { children: ReactNode }) {
@@ -50,6 +54,20 @@ beforeEach(() => {
 });
 
 describe("the write path", () => {
+  it("gives a final completion the settlement's gas (it may become the settling update)", async () => {
+    const id = "0x000000000000000000000000000000a1";
+    const three = ["0x1", "0x2", "0x3"];
+    actions.readContract.mockResolvedValue([three, [1n, 1n, 1n], ["0x4"]]);
+    const { result } = renderHook(() => useRunTransaction(), { wrapper });
+    const final = { taskType: 0, epoch: 0xffffffff, batch: 0xffffffff, status: 2 };
+    await act(() => result.current.run(marketCall("updateJobStatus", [id, final])));
+    expect(actions.readContract).toHaveBeenCalledWith(
+      expect.objectContaining({ functionName: "getParticipants", args: [id] }),
+    );
+    // 150k + 15k x 4 participants, above the estimate's 145k.
+    expect(actions.writeContract).toHaveBeenCalledWith({}, expect.objectContaining({ gas: 210_000n }));
+  });
+
   it("simulates, sends with the gas margin, and reports the confirming block", async () => {
     const { result } = renderHook(() => useRunTransaction(), { wrapper });
     await act(() => result.current.run(call));

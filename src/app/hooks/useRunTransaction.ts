@@ -1,10 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import type { ContractFunctionArgs, ContractFunctionName } from "viem";
+import type { ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { appChain } from "../config/chain.ts";
 import { jobMarket } from "../config/contracts.ts";
-import { withGasMargin } from "../../protocol/gas.ts";
+import { finalCompletionJob, gasLimitFor } from "../../protocol/gas.ts";
 import { isStateQuery } from "./useRefreshOnNewBlock.ts";
 
 type MarketAbi = typeof jobMarket.abi;
@@ -93,10 +93,23 @@ export function useRunTransaction() {
         const client = getPublicClient(config);
         if (!client) throw new Error("No connection to the chain.");
         const gas = await client.estimateContractGas(request);
+        // A final completion may become the settling update if another lands first: give it the
+        // settlement's gas, as the node agent does (docs/rules.md §13).
+        const finalJob = finalCompletionJob(call);
+        const participants = finalJob
+          ? await client
+              .readContract({
+                address: jobMarket.address,
+                abi: jobMarket.abi,
+                functionName: "getParticipants",
+                args: [finalJob as Hex],
+              })
+              .then(([dos, , mpcs]) => dos.length + mpcs.length)
+          : undefined;
         setState({ phase: "signing" });
         const hash = await writeContract(config, {
           ...(request as object),
-          gas: withGasMargin(gas),
+          gas: gasLimitFor(gas, participants),
         } as never);
         sentHash = hash;
         setState({ phase: "pending" });
