@@ -7,12 +7,19 @@
 const JOB_FIELDS = `
   id jobType qc gds state quote mpcPrice totalPrice doPrices totalEpochs modelComplexityFactor mpcCount
   collateral dos mpcs escrow paid fined rewarded refunded replacements statusUpdates
-  timeoutBlocks orderExpiryBlocks gdsFeeBps orderedBlock orderedAt dispatchedBlock abortedBlock
-  abortReporter settledBlock settledAt lastEventBlock`;
+  timeoutBlocks orderExpiryBlocks gdsFeeBps challengeWindowBlocks arbitrationBlocks judgementBondBps
+  bond bondReleased bondForfeited orderedBlock orderedAt dispatchedBlock abortedBlock abortReporter
+  judgedBlock challengedBlock settledBlock settledAt lastEventBlock`;
+
+const JUDGEMENT_FIELDS = `
+  jobId gds named bond judgedBlock judgedAt challengeDeadline arbitrationDeadline challenger challengedBlock
+  arbiter upheld resolvedBlock outcome settledBy bondReleased bondForfeited settledBlock`;
+
+const TERMS_FIELDS = "account accepting gds minFee maxCollateral setBlock updates";
 
 const PARTICIPANT_FIELDS = `
   jobId account role current fee collateral fined rewarded taskType epoch batch status statusUpdates
-  lastStatusBlock completedEpochs partComplete failed replacementRequested joinedBlock`;
+  lastStatusBlock completedEpochs partComplete failed replacementRequested named joinedBlock`;
 
 const EVENT_FIELDS = "id name jobId account blockNumber logIndex txHash timestamp args";
 
@@ -21,7 +28,7 @@ const SETTLEMENT_FIELDS = "id jobId account kind amount reason blockNumber times
 const NODE_FIELDS =
   "account role registeredBlock deregisteredBlock lastHeartbeatBlock heartbeats activeJobs jobs";
 
-const BALANCE_FIELDS = "account free locked deposited withdrawn credited refunded fined";
+const BALANCE_FIELDS = "account free locked deposited withdrawn credited refunded fined bonded";
 
 /** The job page: the job, its participants with progress, its whole timeline and its settlement. */
 export const JOB_PAGE = `query JobPage($id: String!) {
@@ -33,6 +40,7 @@ export const JOB_PAGE = `query JobPage($id: String!) {
       pageInfo { hasNextPage endCursor }
     }
     settlements(orderBy: "id", limit: 1000) { items { ${SETTLEMENT_FIELDS} } }
+    judgement { ${JUDGEMENT_FIELDS} }
   }
 }`;
 
@@ -52,6 +60,7 @@ export const QC_PAGE = `query QcPage($qc: String!, $limit: Int = 100) {
 /** A node's page: the jobs it took part in (with the job), its credits and fines, its registration. */
 export const NODE_PAGE = `query NodePage($node: String!, $limit: Int = 100) {
   node(account: $node) { ${NODE_FIELDS} }
+  nodeTerm(account: $node) { ${TERMS_FIELDS} }
   balance(account: $node) { ${BALANCE_FIELDS} }
   participants(where: { account: $node }, orderBy: "joinedBlock", orderDirection: "desc", limit: $limit) {
     totalCount
@@ -76,18 +85,22 @@ export const FEED_HISTORY = `query FeedHistory($limit: Int = 50) {
  */
 export const DASHBOARD = `query Dashboard($market: String!, $jobWhere: jobFilter, $jobs: Int = 50, $offset: Int = 0, $feed: Int = 50) {
   market(address: $market) {
-    address parameters paused jobsByState jobs nodes events escrow collateralLocked paidIn fined rewarded
-    refunded deposited withdrawn lastBlock
+    address parameters trustParameters paused jobsByState jobs nodes events escrow collateralLocked bonds
+    paidIn fined rewarded refunded deposited withdrawn lastBlock
   }
   jobs(where: $jobWhere, orderBy: "orderedBlock", orderDirection: "desc", limit: $jobs, offset: $offset) {
     totalCount
     items { ${JOB_FIELDS} participants(limit: 1000) { items { ${PARTICIPANT_FIELDS} } } }
   }
-  nodes(orderBy: "registeredBlock", limit: 1000) { totalCount items { ${NODE_FIELDS} balance { ${BALANCE_FIELDS} } } }
+  nodes(orderBy: "registeredBlock", limit: 1000) {
+    totalCount
+    items { ${NODE_FIELDS} balance { ${BALANCE_FIELDS} } terms { ${TERMS_FIELDS} } }
+  }
+  judgements(orderBy: "judgedBlock", orderDirection: "desc", limit: 100) { totalCount items { ${JUDGEMENT_FIELDS} } }
   dailyStats(orderBy: "day", orderDirection: "asc", limit: 1000) {
     items {
-      day jobsByState escrow collateralLocked jobsOrdered jobsSettled paidIn fined rewarded refunded events
-      heartbeats statusUpdates activeNodes lastBlock
+      day jobsByState escrow collateralLocked bonds jobsOrdered jobsSettled paidIn fined rewarded refunded
+      events heartbeats statusUpdates judgements activeNodes lastBlock
     }
   }
   feed: marketEvents(where: { feed: true }, orderBy: "id", orderDirection: "desc", limit: $feed) {
