@@ -54,6 +54,8 @@ function firstLine(error: unknown): string {
 export interface MarketCall {
   functionName: string;
   args: readonly unknown[];
+  /** Coins sent with a payable call (registerNode, deposit on a native-coin market). */
+  value?: bigint;
 }
 
 /** What a service asks the sender to do. */
