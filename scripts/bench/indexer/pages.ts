@@ -12,13 +12,8 @@ import {
   fetchRecentLogs,
   jobTopics,
 } from "../../../src/app/lib/marketLogs.ts";
-import {
-  DASHBOARD,
-  JOB_PAGE,
-  NODE_PAGE,
-  QC_PAGE,
-  queryIndexer,
-} from "../../../src/services/indexer/queries.ts";
+import { queryIndexer } from "../../../src/protocol/indexer/client.ts";
+import { DASHBOARD, JOB_PAGE, NODE_PAGE, QC_PAGE } from "../../../src/protocol/indexer/documents.ts";
 
 /** Jobs or nodes per lens call, as src/hooks/readLens.ts reads them (LENS_PAGE). */
 const LENS_PAGE = 200;
