@@ -54,7 +54,10 @@ describe("decodedEventOf", () => {
   it("gives back viem's decoding: wide integers as bigint, narrow as number, addresses checksummed", () => {
     const { log, decoded } = both("Refund", [id], {
       types: ["address[]", "uint256[]"],
-      values: [[a, b], [12345678901234567890n, 1n]],
+      values: [
+        [a, b],
+        [12345678901234567890n, 1n],
+      ],
     });
     expect(decoded.args).toEqual(log.args);
     expect(decoded.blockNumber).toBe(7n);
