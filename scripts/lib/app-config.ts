@@ -36,5 +36,6 @@ export function resolveAppConfig(env: Record<string, string | undefined>): FedPa
       : record
         ? path.relative(repoRoot, recordFile)
         : `none (no ${path.relative(repoRoot, recordFile)})`,
+    indexerUrl: env.VITE_INDEXER_URL ? env.VITE_INDEXER_URL.replace(/\/$/, "") : null,
   };
 }

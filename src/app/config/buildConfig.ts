@@ -17,4 +17,6 @@ export interface FedPayAppConfig {
   /** Whether an address is known at all (a record or VITE_JOB_MARKET_ADDRESS). */
   deployed: boolean;
   deploymentSource: string;
+  /** The indexer's base URL (VITE_INDEXER_URL; npm start sets it), or null: then history comes from the chain. */
+  indexerUrl: string | null;
 }

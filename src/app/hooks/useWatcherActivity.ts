@@ -6,7 +6,7 @@ import { getPublicClient, readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
 import { FailureReason, JobState } from "../../protocol/enums.ts";
 import type { JobId } from "../../protocol/jobId.ts";
-import { eventsTopics } from "../lib/marketLogs.ts";
+import { recentHistory } from "../indexer/historyRequests.ts";
 import { accessRoles } from "../../protocol/accessRoles.ts";
 import type { JobView, ParticipantView } from "../../protocol/views.ts";
 import { useLatestBlock } from "./useLatestBlock.ts";
@@ -18,9 +18,9 @@ import { useReadProgresses } from "./useReadProgresses.ts";
 // settlement a GDS account made with one of the watcher's calls, and what is waiting for it now.
 
 const GDS_ROLE = accessRoles[1].id;
-const settledTopics = eventsTopics(["JobSettled"]);
 /** Settlements looked at, newest first. */
 const RECENT = 20;
+const settledHistory = recentHistory(["JobSettled"], RECENT);
 
 export type AutomaticCall = "reportFailure" | "settleAbort" | "cancelJob" | "settleJudgement";
 
@@ -89,7 +89,7 @@ export function automaticCallOf(input: Hex): AutomaticCall | undefined {
 export function useWatcherActivity() {
   const config = useConfig();
   const block = useLatestBlock();
-  const { logs, isLoading } = useMarketLogs({ topics: settledTopics, recent: RECENT });
+  const { logs, isLoading } = useMarketLogs({ request: settledHistory });
   const recent = useMemo(() => (logs ?? []).slice(-RECENT).reverse(), [logs]);
 
   const last = useQuery({

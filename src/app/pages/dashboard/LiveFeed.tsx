@@ -5,7 +5,9 @@ import { appChain } from "../../config/chain.ts";
 import type { Config } from "wagmi";
 import { prefetchMarketLogs, useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { describeEvent } from "../../lib/eventText.ts";
-import { eventsTopics, logKey } from "../../lib/marketLogs.ts";
+import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
+import { recentHistory } from "../../indexer/historyRequests.ts";
+import { logKey } from "../../lib/marketLogs.ts";
 
 export const FEED_EVENTS = [
   "JobDispatched",
@@ -18,19 +20,20 @@ export const FEED_EVENTS = [
   "ChallengeResolved",
 ] as const;
 const FEED_SIZE = 100;
-const topics = eventsTopics(FEED_EVENTS);
+const request = recentHistory(FEED_EVENTS, FEED_SIZE);
 
 /** Starts reading the feed's first events before the page renders (hooks/earlyRead.ts). */
 export function prefetchLiveFeed(config: Config): void {
-  prefetchMarketLogs(config, { topics, recent: FEED_SIZE });
+  prefetchMarketLogs(config, request);
 }
 
 /** The newest dispatches, status updates, judgements, rewards and refunds, extended on every new block. */
 export function LiveFeed() {
-  const { logs, isLoading, error } = useMarketLogs({ topics, recent: FEED_SIZE });
+  const { logs, isLoading, error, source } = useMarketLogs({ request });
   const newestFirst = useMemo(() => (logs ?? []).slice(-FEED_SIZE).reverse(), [logs]);
   return (
     <Section title="Live feed" testId="live-feed">
+      <HistorySourceNote source={source} />
       {isLoading && <Empty>Reading recent events…</Empty>}
       {error && <Empty>Could not read events: {error.message}</Empty>}
       {logs && newestFirst.length === 0 && <Empty>No events yet.</Empty>}

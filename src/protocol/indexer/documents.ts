@@ -1,6 +1,7 @@
-// The pages' reads from the indexer, one GraphQL request each (POST <indexer>/graphql): the job
-// page, a QC's page, a node's page, the live feed's history and the dashboard. Plain strings and
-// fetch, so a caller needs no GraphQL client. Amounts and blocks come back as decimal strings (the
+// The pages' reads from the indexer (src/services/indexer), one GraphQL request each (POST
+// <indexer>/graphql): the job page, a QC's page, a node's page, the live feed's history, the
+// dashboard, and the history reads the app's pages make. Plain strings, so a caller needs no GraphQL
+// client (client.ts sends them). Amounts and blocks come back as decimal strings (the
 // BigInt scalar); addresses and ids as lowercase hex; a filter accepts any case.
 // Ponder caps a list at 1,000 rows: longer lists page on with `after: pageInfo.endCursor`.
 
@@ -108,25 +109,46 @@ export const DASHBOARD = `query Dashboard($market: String!, $jobWhere: jobFilter
   }
 }`;
 
-export class IndexerQueryError extends Error {}
+/** How far the indexer has indexed: Ponder's checkpoint of the one chain (ponder.config.ts names it "chain"). */
+const META = "_meta { status }";
 
-/** Runs one GraphQL document against the indexer at `baseUrl` (e.g. http://127.0.0.1:42069). */
-export async function queryIndexer<T>(
-  baseUrl: string,
-  document: string,
-  variables: Record<string, unknown> = {},
-  signal?: AbortSignal,
-): Promise<T> {
-  const response = await fetch(`${baseUrl.replace(/\/$/, "")}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: document, variables }),
-    signal,
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) {
-    const why = body.errors?.map((e) => e.message).join("; ") ?? `HTTP ${response.status}`;
-    throw new IndexerQueryError(`The indexer could not answer: ${why}`);
+/**
+ * Market events matching `where` (a marketEventFilter: jobId, name, name_in, account, accounts_has,
+ * feed, blockNumber_gte…), oldest first, with the indexer's progress in the same answer. A feed
+ * asks newest first (`orderDirection: "desc"`) with a limit.
+ */
+export const MARKET_EVENTS = `query MarketEvents($where: marketEventFilter, $limit: Int = 1000, $orderDirection: String = "asc", $after: String) {
+  marketEvents(where: $where, orderBy: "id", orderDirection: $orderDirection, limit: $limit, after: $after) {
+    items { ${EVENT_FIELDS} }
+    pageInfo { hasNextPage endCursor }
   }
-  return body.data;
-}
+  ${META}
+}`;
+
+/** The ids of jobs of one QC (newest first), with the indexer's progress. */
+export const QC_JOB_IDS = `query QcJobIds($qc: String!, $limit: Int = 200) {
+  jobs(where: { qc: $qc }, orderBy: "orderedBlock", orderDirection: "desc", limit: $limit) {
+    totalCount
+    items { id state }
+  }
+  ${META}
+}`;
+
+/** The ids of jobs one node locked collateral in (newest first), with the indexer's progress. */
+export const NODE_JOB_IDS = `query NodeJobIds($node: String!, $limit: Int = 200) {
+  participants(where: { account: $node }, orderBy: "joinedBlock", orderDirection: "desc", limit: $limit) {
+    totalCount
+    items { jobId }
+  }
+  ${META}
+}`;
+
+/** The dashboard's pictures: the market's totals now and each day's (UTC) row, every node's liveness. */
+export const DASHBOARD_CHARTS = `query DashboardCharts($market: String!) {
+  market(address: $market) { jobsByState escrow collateralLocked bonds fined rewarded refunded lastBlock }
+  dailyStats(orderBy: "day", orderDirection: "asc", limit: 1000) {
+    items { day jobsByState escrow collateralLocked bonds fined rewarded refunded activeNodes heartbeats lastBlock }
+  }
+  nodes(orderBy: "registeredBlock", limit: 1000) { items { account role lastHeartbeatBlock activeJobs } }
+  ${META}
+}`;
