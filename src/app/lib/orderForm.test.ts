@@ -9,6 +9,7 @@ const limits = {
   maxMpcsPerJob: 16,
   gdsFeeBps: 1000,
   freeStakeOf: (a: string) => (a === DO1 || a === DO2 ? 10n ** 18n : undefined),
+  unit: { decimals: 18, symbol: "ETH" },
 };
 const form: OrderForm = {
   id: "123e4567-e89b-42d3-a456-426614174000",
@@ -67,9 +68,22 @@ describe("checkOrder", () => {
 
   it("refuses DOs without the collateral free, or not registered", () => {
     const poor = { ...limits, freeStakeOf: (a: string) => (a === DO1 ? 1n : 10n ** 18n) };
-    expect(checkOrder(form, poor).error).toContain("less than the collateral of 0.6");
+    expect(checkOrder(form, poor).error).toContain("less than the collateral of 0.6 ETH");
     expect(checkOrder(form, { ...limits, freeStakeOf: () => undefined }).error).toContain(
       "not a registered DO",
+    );
+  });
+
+  it("reads prices in a 6-decimal token's units", () => {
+    const usd = { ...limits, unit: { decimals: 6, symbol: "fdUSD" }, freeStakeOf: () => 10n ** 9n };
+    const check = checkOrder(form, usd);
+    expect(check.error).toBeNull();
+    expect(check.order?.doPrices).toEqual([100_000n, 200_000n]);
+    expect(checkOrder({ ...form, mpcPrice: "0.0000001" }, usd).error).toBe(
+      "Planned MPC price: At most 6 decimals.",
+    );
+    expect(checkOrder(form, { ...usd, freeStakeOf: () => 1n }).error).toContain(
+      "has 0.000001 fdUSD free, less than the collateral of 0.6 fdUSD",
     );
   });
 });

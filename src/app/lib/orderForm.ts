@@ -3,7 +3,8 @@ import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../../p
 import { ALL } from "../../protocol/enums.ts";
 import { parseJobId, type JobId } from "../../protocol/jobId.ts";
 import { priceOf, type PriceBreakdown } from "../../protocol/money/index.ts";
-import { formatCoin, parseAmount, parseWholeNumber } from "../../protocol/units.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
+import { formatAmount, parseAmount, parseWholeNumber } from "../../protocol/units.ts";
 
 /** The place-order form as typed. */
 export interface OrderForm {
@@ -24,6 +25,8 @@ export interface OrderLimits {
   gdsFeeBps: number;
   /** Free stake of a registered DO (undefined: not a registered DO). */
   freeStakeOf: (account: string) => bigint | undefined;
+  /** The market's asset: prices are typed and shown in it. */
+  unit: AmountUnit;
 }
 
 /** placeOrder's arguments, all checked. */
@@ -51,8 +54,8 @@ export interface OrderCheck {
 export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   const factor = parseWholeNumber(form.factor, 1, ALL, "The complexity factor");
   const mpcCount = parseWholeNumber(form.mpcCount, 1, limits.maxMpcsPerJob, "The number of MPCs");
-  const mpcPrice = parseAmount(form.mpcPrice);
-  const prices = form.dos.map((d) => parseAmount(d.price));
+  const mpcPrice = parseAmount(form.mpcPrice, limits.unit.decimals);
+  const prices = form.dos.map((d) => parseAmount(d.price, limits.unit.decimals));
   let price: PriceBreakdown | undefined;
   if (factor.ok && mpcCount.ok && mpcPrice.ok && prices.length > 0 && prices.every((p) => p.ok)) {
     price = priceOf({
@@ -92,7 +95,7 @@ export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
     if (free === undefined) return fail(`${shortAddress(d.account)} is not a registered DO.`);
     if (free < price.collateral) {
       return fail(
-        `${shortAddress(d.account)} has ${formatCoin(free)} free, less than the collateral of ${formatCoin(price.collateral)}.`,
+        `${shortAddress(d.account)} has ${formatAmount(free, limits.unit)} free, less than the collateral of ${formatAmount(price.collateral, limits.unit)}.`,
       );
     }
   }

@@ -7,11 +7,11 @@ import { PriceTable } from "../../components/PriceTable.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { jobMarket } from "../../config/contracts.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobState, Role } from "../../../protocol/enums.ts";
 import { shortJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
 import { priceOf } from "../../../protocol/money/index.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView, MarketParameters, NodeView } from "../../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
 
@@ -96,7 +96,7 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
     functionName: "getParticipants",
     args: [job.id],
   }).data?.[1];
-  const parsedPrice = parseAmount(mpcPrice);
+  const parsedPrice = useParseAmount(mpcPrice);
   const price =
     doPrices && parsedPrice.ok
       ? priceOf({

@@ -4,13 +4,14 @@ import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
 import { FailureReason, JobState, roleName } from "../../../protocol/enums.ts";
 import { fineOfAccount, previewReport } from "../../../protocol/money/index.ts";
 import { timedOutParticipants } from "../../lib/gdsChoices.ts";
 import { shortJobId, type JobId } from "../../../protocol/jobId.ts";
-import { formatCoin } from "../../../protocol/units.ts";
+import { formatAmount } from "../../../protocol/units.ts";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
 
 interface Props {
@@ -80,6 +81,7 @@ export function FailureReports({ jobs, progress }: Props) {
 }
 
 function NonCompliance({ jobs, progress }: Props) {
+  const asset = useAsset();
   const [jobId, setJobId] = useState("");
   const [account, setAccount] = useState("");
   const job = jobs.find((j) => j.id === jobId);
@@ -137,7 +139,8 @@ function NonCompliance({ jobs, progress }: Props) {
             who && (
               <span>
                 Report {shortAddress(who.account)} as non-compliant? The job fails: it loses about{" "}
-                {formatCoin(fine)} of its collateral, the QC is refunded, and the job cannot be resumed.
+                {formatAmount(fine, asset)} of its collateral, the QC is refunded, and the job cannot be
+                resumed.
               </span>
             )
           }

@@ -4,6 +4,7 @@ import { Field } from "../../components/Field.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobType, Role, jobTypeNames } from "../../../protocol/enums.ts";
 import { newJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
@@ -27,6 +28,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
   const [mpcCount, setMpcCount] = useState("2");
   const [totalEpochs, setTotalEpochs] = useState("3");
   const [mpcPrice, setMpcPrice] = useState("");
+  const asset = useAsset();
 
   const dataOwners = useMemo(() => nodes.filter((n) => n.role === Role.DO), [nodes]);
   const freeStake = useMemo(
@@ -48,6 +50,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
     maxMpcsPerJob: params.maxMpcsPerJob,
     gdsFeeBps: params.gdsFeeBps,
     freeStakeOf: (a) => freeStake.get(a.toLowerCase()),
+    unit: asset,
   });
   const o = check.order;
 

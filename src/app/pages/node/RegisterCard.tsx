@@ -2,15 +2,15 @@ import { useState } from "react";
 import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { Role } from "../../../protocol/enums.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 
 /** Join the registry as a DO or an MPC with an initial stake. */
 export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {
   const [role, setRole] = useState<number>(Role.DO);
   const [stake, setStake] = useState("");
-  const parsed = parseAmount(stake, { allowZero: true });
+  const parsed = useParseAmount(stake, { allowZero: true });
   let reason: string | null = parsed.ok ? null : parsed.error;
   if (parsed.ok && minStake !== undefined && parsed.value < minStake)
     reason = "The stake is below the minimum stake.";
@@ -35,6 +35,7 @@ export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {
         ))}
       </fieldset>
       <AmountAction
+        payment
         input={{
           label: "Initial stake",
           value: stake,
@@ -48,7 +49,7 @@ export function RegisterCard({ minStake }: { minStake: bigint | undefined }) {
         }}
         button={{
           label: "Register",
-          call: parsed.ok && !reason ? marketCall("registerNode", [role, parsed.value], parsed.value) : null,
+          call: parsed.ok && !reason ? marketCall("registerNode", [role, parsed.value]) : null,
           disabledReason: reason,
           testId: "register-button",
         }}
