@@ -93,6 +93,16 @@ export class Market {
     });
   }
 
+  /** `from` allows the market to pull `amount` of the token (an approve sent outside the app). */
+  async approve(from: Address, amount: bigint): Promise<void> {
+    await write(this.ctx, this.ctx.wallet(from), {
+      address: this.asset.address,
+      abi: tokenAbi,
+      functionName: "approve",
+      args: [this.address, amount],
+    });
+  }
+
   /** What the account's wallet holds of the asset (the token, or the coin that also pays gas). */
   walletBalance(account: Address): Promise<bigint> {
     return walletHolding(this.ctx, this.asset, account);
