@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Request } from "@playwright/test";
-import { createPublicClient, http, parseEther, parseEventLogs, type Address, type Hex } from "viem";
+import { createPublicClient, http, parseEventLogs, type Address, type Hex } from "viem";
 import { build, preview, type PreviewServer } from "vite";
 import { freePort } from "../../scripts/lib/anvil.ts";
 import { readDeploymentRecord } from "../../scripts/lib/deployment-record.ts";
@@ -19,7 +19,7 @@ import { type IndexerProcess, startIndexerProcess } from "../../src/services/ind
 import { e2eEnvironment } from "../fixtures/e2e-env.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { coin, openApp } from "./support/ui.ts";
+import { openApp } from "./support/ui.ts";
 
 const FEED_KINDS = new Set(["JobDispatched", "JobStatusUpdated", "RewardDistributed", "Refund"]);
 /** QC 2: the demo seed refunds it a cancelled job (scripts/seed.ts). */
@@ -144,12 +144,12 @@ test("the job page's timeline comes from the indexer and is the chain's", async 
   expect(getLogs.filter((from) => from <= expected[0]!.blockNumber)).toEqual([]);
 });
 
-test("the QC's refunds come from the indexer and are the chain's", async ({ page, jw }) => {
+test("the QC's refunds come from the indexer and are the chain's", async ({ page, jw, units }) => {
   const { id, amount } = await refundedJob();
   const getLogs = watchGetLogs(page);
   await openApp(page, jw, `${appUrl}/qc`);
   const refunds = page.getByTestId("qc-refunds");
-  await expect(refunds.getByTestId(`refund-${id}`)).toContainText(coin(amount));
+  await expect(refunds.getByTestId(`refund-${id}`)).toContainText(units.coin(amount));
   await expect(refunds.getByTestId("history-source")).toHaveAttribute("data-source", "indexer");
   const chainRefunds = (await chainLogs()).filter(
     (l) => l.eventName === "Refund" && (l.args as { recipients: readonly Address[] }).recipients.includes(qc),
@@ -163,6 +163,7 @@ test("the live feed's history comes from the indexer, and a new event still arri
   page,
   jw,
   market,
+  units,
 }) => {
   await openApp(page, jw, `${appUrl}/dashboard`);
   const feed = page.getByTestId("live-feed");
@@ -186,13 +187,13 @@ test("the live feed's history comes from the indexer, and a new event still arri
       jobType: JobType.Horizontal,
       qc,
       dos: [cast.dos[0]!],
-      doPrices: [parseEther("0.01")],
+      doPrices: [units.amount("0.01")],
       factor: 1,
       mpcCount: 1,
       totalEpochs: 1,
     },
     [cast.mpcs[0]!],
-    parseEther("0.01"),
+    units.amount("0.01"),
   );
   const dispatched = (await chainLogs()).find(
     (l) => l.eventName === "JobDispatched" && (l.args as { id: Hex }).id === id,

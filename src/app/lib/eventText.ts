@@ -1,15 +1,16 @@
 import { shortAddress } from "../../protocol/address.ts";
 import { failureReasonName, formatStatus, jobStateName, jobTypeName } from "../../protocol/enums.ts";
 import type { MarketLog } from "./marketLogs.ts";
-import { formatBps, formatCoin } from "../../protocol/units.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
+import { formatAmount, formatBps } from "../../protocol/units.ts";
 import { describeTerms } from "./nodeTerms.ts";
 
 const sum = (amounts: readonly bigint[]) => amounts.reduce((a, b) => a + b, 0n);
 const list = (addresses: readonly string[]) => addresses.map(shortAddress).join(", ");
 
-/** One line saying what a market event means, for the job timeline and the live feed. */
-export function describeEvent(log: MarketLog, symbol = "ETH"): string {
-  const coin = (wei: bigint) => `${formatCoin(wei)} ${symbol}`;
+/** One line saying what a market event means, for the job timeline and the live feed; amounts in `unit`. */
+export function describeEvent(log: MarketLog, unit: AmountUnit): string {
+  const coin = (amount: bigint) => formatAmount(amount, unit);
   switch (log.eventName) {
     case "JobOrdered":
       return `${jobTypeName(log.args.jobType)} job ordered by GDS ${shortAddress(log.args.gds)} for QC ${shortAddress(log.args.qc)} with ${log.args.dos.length} DOs, quote ${coin(log.args.quote)}`;
@@ -49,7 +50,7 @@ export function describeEvent(log: MarketLog, symbol = "ETH"): string {
       return `${shortAddress(log.args.node)} heartbeat`;
     // trust (docs/rules.md §11)
     case "NodeTermsSet":
-      return `${shortAddress(log.args.node)} set its terms: ${describeTerms(log.args.terms, symbol)}`;
+      return `${shortAddress(log.args.node)} set its terms: ${describeTerms(log.args.terms, unit)}`;
     case "BondLocked":
       return `GDS ${shortAddress(log.args.gds)} locked a judgement bond of ${coin(log.args.amount)}`;
     case "JobJudged":

@@ -18,11 +18,14 @@ function revertOf(errorName: string, args: readonly unknown[]) {
   );
 }
 
+const ETH = { decimals: 18, symbol: "ETH" };
+
 describe("describeMinedRevert", () => {
   it("says the custom error the call raises on the state of its block, and that only gas was spent", async () => {
     const words = await describeMinedRevert(
       () => Promise.reject(revertOf("JobMarketFineAboveLimit", [ID, 6n * 10n ** 17n, 0n])),
       42n,
+      ETH,
     );
     expect(words).toBe(
       "The transaction was mined in block 42 but reverted: only its gas was spent. Cancelling the job 123e4567 would now cost 0.6 ETH, more than the 0 ETH you agreed to (it was dispatched meanwhile?); nothing was cancelled.",
@@ -30,12 +33,13 @@ describe("describeMinedRevert", () => {
   });
 
   it("says what is known when the replay passes or cannot be read", async () => {
-    const passes = await describeMinedRevert(() => Promise.resolve(), 7n);
+    const passes = await describeMinedRevert(() => Promise.resolve(), 7n, ETH);
     expect(passes).toContain("mined in block 7 but reverted");
     expect(passes).toContain("Another transaction changed the job first");
     const unreachable = await describeMinedRevert(
       () => Promise.reject(new HttpRequestError({ url: "http://127.0.0.1:1" })),
       7n,
+      ETH,
     );
     expect(unreachable).toContain("Another transaction changed the job first");
   });

@@ -2,6 +2,7 @@
 // block first: a lost race, e.g. a free cancel mined after the GDS's assignMpcs). A receipt carries no
 // revert reason, so the same call is replayed on the state of the block it was mined in: its custom
 // error, in words, is why it failed there.
+import type { AmountUnit } from "../../protocol/asset.ts";
 import { describeTxError } from "./txError.ts";
 
 /**
@@ -11,13 +12,13 @@ import { describeTxError } from "./txError.ts";
 export async function describeMinedRevert(
   replay: () => Promise<unknown>,
   blockNumber: bigint,
-  symbol = "ETH",
+  unit: AmountUnit,
 ): Promise<string> {
   const head = `The transaction was mined in block ${blockNumber} but reverted: only its gas was spent.`;
   try {
     await replay();
   } catch (error) {
-    const { kind, message } = describeTxError(error, symbol);
+    const { kind, message } = describeTxError(error, unit);
     if (kind === "reverted") return `${head} ${message}`;
   }
   // The state moved on again, or the replay could not be read: say what is known.

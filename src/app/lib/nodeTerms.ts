@@ -3,7 +3,8 @@
 // before anything is sent. The contract's twin: TermsRules.sol (check) and OrderLogic.sol (lock).
 import { getAddress, maxUint256, zeroAddress, type Address } from "viem";
 import { parseAddress, sameAddress, shortAddress } from "../../protocol/address.ts";
-import { formatCoin, parseAmount, type Parsed } from "../../protocol/units.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
+import { amountInputText, formatAmount, parseAmount, type Parsed } from "../../protocol/units.ts";
 
 export interface Terms {
   accepting: boolean;
@@ -38,28 +39,32 @@ export interface TermsForm {
   maxCollateral: string;
 }
 
-export function termsToForm(terms: Terms): TermsForm {
+/** The form showing `terms`, amounts as an input takes them back in the asset's units. */
+export function termsToForm(terms: Terms, unit: AmountUnit): TermsForm {
   return {
     accepting: terms.accepting,
     gds: sameAddress(terms.gds, zeroAddress) ? "" : terms.gds,
-    minFee: formatCoin(terms.minFee),
-    maxCollateral: terms.maxCollateral === maxUint256 ? "" : formatCoin(terms.maxCollateral),
+    minFee: amountInputText(terms.minFee, unit.decimals),
+    maxCollateral:
+      terms.maxCollateral === maxUint256 ? "" : amountInputText(terms.maxCollateral, unit.decimals),
   };
 }
 
 /** Checks the terms form; an empty GDS means any GDS, an empty maximum collateral means no limit. */
-export function parseTermsForm(form: TermsForm): Parsed<Terms> {
+export function parseTermsForm(form: TermsForm, unit: AmountUnit): Parsed<Terms> {
   let gds: Address = zeroAddress;
   if (form.gds.trim() !== "") {
     const parsed = parseAddress(form.gds);
     if (!parsed.ok) return { ok: false, error: `GDS: ${parsed.error}` };
     gds = parsed.value;
   }
-  const minFee = parseAmount(form.minFee.trim() === "" ? "0" : form.minFee, { allowZero: true });
+  const minFee = parseAmount(form.minFee.trim() === "" ? "0" : form.minFee, unit.decimals, {
+    allowZero: true,
+  });
   if (!minFee.ok) return { ok: false, error: `Minimum fee: ${minFee.error}` };
   let maxCollateral = maxUint256;
   if (form.maxCollateral.trim() !== "") {
-    const parsed = parseAmount(form.maxCollateral, { allowZero: true });
+    const parsed = parseAmount(form.maxCollateral, unit.decimals, { allowZero: true });
     if (!parsed.ok) return { ok: false, error: `Maximum collateral: ${parsed.error}` };
     maxCollateral = parsed.value;
   }
@@ -67,8 +72,8 @@ export function parseTermsForm(form: TermsForm): Parsed<Terms> {
 }
 
 /** The terms in one line, e.g. "accepting · any GDS · fee ≥ 0 · collateral ≤ 5". */
-export function describeTerms(terms: Terms, symbol = "ETH"): string {
-  const coin = (wei: bigint) => `${formatCoin(wei)} ${symbol}`;
+export function describeTerms(terms: Terms, unit: AmountUnit): string {
+  const coin = (amount: bigint) => formatAmount(amount, unit);
   return [
     terms.accepting ? "accepting orders" : "not accepting orders",
     sameAddress(terms.gds, zeroAddress) ? "any GDS" : `only GDS ${shortAddress(terms.gds)}`,
@@ -103,8 +108,8 @@ export interface JobAsk {
  * Why the contract would refuse to lock `node` into this job (its terms, JobMarketTermsRejected; its
  * stake, JobMarketInsufficientFreeStake / JobMarketBelowMinStake), in words; empty when it is orderable.
  */
-export function refusals(node: NodeOffer, job: JobAsk, symbol = "ETH"): string[] {
-  const coin = (wei: bigint) => `${formatCoin(wei)} ${symbol}`;
+export function refusals(node: NodeOffer, job: JobAsk, unit: AmountUnit): string[] {
+  const coin = (amount: bigint) => formatAmount(amount, unit);
   const out: string[] = [];
   const t = node.terms;
   if (!t.accepting) out.push("it is not accepting orders");
@@ -124,7 +129,7 @@ export function refusals(node: NodeOffer, job: JobAsk, symbol = "ETH"): string[]
 }
 
 /** "0x15d3…6A65 cannot be ordered: it is not accepting orders; …" or null. */
-export function refusalSentence(node: NodeOffer, job: JobAsk, symbol = "ETH"): string | null {
-  const why = refusals(node, job, symbol);
+export function refusalSentence(node: NodeOffer, job: JobAsk, unit: AmountUnit): string | null {
+  const why = refusals(node, job, unit);
   return why.length === 0 ? null : `${shortAddress(node.account)} cannot be ordered: ${why.join("; ")}.`;
 }

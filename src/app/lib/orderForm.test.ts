@@ -19,6 +19,7 @@ const limits = {
   gds: GDS,
   minStake: 0n,
   offerOf: (a: string) => (a === DO1 || a === DO2 ? offer(a, 10n ** 18n) : undefined),
+  unit: { decimals: 18, symbol: "ETH" },
 };
 const form: OrderForm = {
   id: "123e4567-e89b-42d3-a456-426614174000",
@@ -97,5 +98,22 @@ describe("checkOrder", () => {
     expect(checkOrder(form, withTerms({ gds: QC })).error).toContain("only from GDS 0x3C44…93BC");
     expect(checkOrder(form, withTerms({ gds: GDS, minFee: eth("0.4") })).error).toBeNull();
     expect(checkOrder(form, { ...limits, minStake: 2n * 10n ** 18n }).error).toContain("minimum stake");
+  });
+
+  it("reads prices in a 6-decimal token's units", () => {
+    const usd = {
+      ...limits,
+      unit: { decimals: 6, symbol: "fdUSD" },
+      offerOf: (a: string) => offer(a, 10n ** 9n),
+    };
+    const check = checkOrder(form, usd);
+    expect(check.error).toBeNull();
+    expect(check.order?.doPrices).toEqual([100_000n, 200_000n]);
+    expect(checkOrder({ ...form, mpcPrice: "0.0000001" }, usd).error).toBe(
+      "Planned MPC price: At most 6 decimals.",
+    );
+    expect(checkOrder(form, { ...usd, offerOf: (a: string) => offer(a, 1n) }).error).toContain(
+      "it has only 0.000001 fdUSD free (this job needs 0.6 fdUSD)",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../../p
 import { ALL } from "../../protocol/enums.ts";
 import { parseJobId, type JobId } from "../../protocol/jobId.ts";
 import { priceOf, type PriceBreakdown } from "../../protocol/money/index.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
 import { parseAmount, parseWholeNumber } from "../../protocol/units.ts";
 import { refusalSentence, type NodeOffer } from "./nodeTerms.ts";
 
@@ -28,8 +29,8 @@ export interface OrderLimits {
   /** The GDS placing the order (the connected account): node terms may name another. */
   gds: Address | undefined;
   minStake: bigint;
-  /** The coin's symbol, for the words. */
-  symbol?: string;
+  /** The market's asset: prices are typed and shown in it. */
+  unit: AmountUnit;
 }
 
 /** placeOrder's arguments, all checked. */
@@ -57,8 +58,8 @@ export interface OrderCheck {
 export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   const factor = parseWholeNumber(form.factor, 1, ALL, "The complexity factor");
   const mpcCount = parseWholeNumber(form.mpcCount, 1, limits.maxMpcsPerJob, "The number of MPCs");
-  const mpcPrice = parseAmount(form.mpcPrice);
-  const prices = form.dos.map((d) => parseAmount(d.price));
+  const mpcPrice = parseAmount(form.mpcPrice, limits.unit.decimals);
+  const prices = form.dos.map((d) => parseAmount(d.price, limits.unit.decimals));
   let price: PriceBreakdown | undefined;
   if (factor.ok && mpcCount.ok && mpcPrice.ok && prices.length > 0 && prices.every((p) => p.ok)) {
     price = priceOf({
@@ -104,7 +105,7 @@ export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
       collateral: price.collateral,
       minStake: limits.minStake,
     };
-    const refused = refusalSentence(offer, ask, limits.symbol);
+    const refused = refusalSentence(offer, ask, limits.unit);
     if (refused) return fail(refused);
   }
   return {

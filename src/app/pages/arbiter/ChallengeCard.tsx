@@ -10,7 +10,7 @@ import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { describeJudgementPhase, judgementPhase } from "../../lib/judgementPhase.ts";
-import { jobTopics } from "../../lib/marketLogs.ts";
+import { jobHistory } from "../../indexer/historyRequests.ts";
 import { conflictOf, rulingOf, type Choice } from "../../lib/ruling.ts";
 import { roleName } from "../../../protocol/enums.ts";
 import { creditOf, fineOfAccount, previewJudgement } from "../../../protocol/money/index.ts";
@@ -29,8 +29,8 @@ interface Props {
  */
 export function ChallengeCard({ job, block, arbiter }: Props) {
   const participants = useReadProgress(job.id).data;
-  const topics = useMemo(() => jobTopics(job.id), [job.id]);
-  const timeline = useMarketLogs({ topics, fromBlock: job.orderedAt, enabled: job.orderedAt > 0n });
+  const request = useMemo(() => jobHistory(job.id, job.orderedAt, job.settledAt), [job]);
+  const timeline = useMarketLogs({ request, enabled: job.orderedAt > 0n });
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
   const phase = block === undefined ? undefined : judgementPhase(job, block);
   const ruling = rulingOf(job.named, choices);

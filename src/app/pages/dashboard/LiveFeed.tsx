@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
-import { appChain } from "../../config/chain.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
 import type { Config } from "wagmi";
 import { prefetchMarketLogs, useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { describeEvent } from "../../lib/eventText.ts";
@@ -29,6 +29,7 @@ export function prefetchLiveFeed(config: Config): void {
 
 /** The newest dispatches, status updates, judgements, rewards and refunds, extended on every new block. */
 export function LiveFeed() {
+  const asset = useAsset();
   const { logs, isLoading, error, source } = useMarketLogs({ request });
   const newestFirst = useMemo(() => (logs ?? []).slice(-FEED_SIZE).reverse(), [logs]);
   return (
@@ -54,7 +55,7 @@ export function LiveFeed() {
               <span className="font-medium text-slate-800">{log.eventName}</span>
               {"id" in log.args && <JobLink id={log.args.id} />}
             </div>
-            <p className="break-words">{describeEvent(log, appChain.nativeCurrency.symbol)}</p>
+            <p className="break-words">{describeEvent(log, asset)}</p>
           </li>
         ))}
       </ol>

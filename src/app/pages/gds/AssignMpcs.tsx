@@ -6,14 +6,14 @@ import { JobStateBadge } from "../../components/JobStateBadge.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
-import { appChain } from "../../config/chain.ts";
 import { jobMarket } from "../../config/contracts.ts";
 import { refusalSentence, refusals } from "../../lib/nodeTerms.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobState, Role } from "../../../protocol/enums.ts";
 import { shortJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
 import { priceOf } from "../../../protocol/money/index.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView, MarketParameters, NodeView } from "../../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
 
@@ -98,7 +98,8 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
     functionName: "getParticipants",
     args: [job.id],
   }).data?.[1];
-  const parsedPrice = parseAmount(mpcPrice);
+  const asset = useAsset();
+  const parsedPrice = useParseAmount(mpcPrice);
   const price =
     doPrices && parsedPrice.ok
       ? priceOf({
@@ -124,11 +125,11 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
     minStake: params.minStake,
   };
   const refusalOf = (node: NodeView) =>
-    refusals(node, price ? ask : { ...ask, fee: node.terms.minFee }, appChain.nativeCurrency.symbol);
+    refusals(node, price ? ask : { ...ask, fee: node.terms.minFee }, asset);
   if (!reason) {
     const refused = mpcNodes
       .filter((n) => picked.has(n.account.toLowerCase()))
-      .map((n) => refusalSentence(n, ask, appChain.nativeCurrency.symbol))
+      .map((n) => refusalSentence(n, ask, asset))
       .find((r) => r !== null);
     if (refused) reason = refused;
   }

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { formatEther } from "viem";
 import { useAccount } from "wagmi";
 import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
@@ -10,13 +9,14 @@ import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { SelectField } from "../../components/SelectField.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
 import { FailureReason, JobState, roleName } from "../../../protocol/enums.ts";
 import { fineOfAccount, previewJudgementBond, previewReport } from "../../../protocol/money/index.ts";
 import { timedOutParticipants } from "../../lib/gdsChoices.ts";
 import { shortJobId, type JobId } from "../../../protocol/jobId.ts";
-import { formatBps, formatCoin, parseAmount } from "../../../protocol/units.ts";
+import { amountInputText, formatAmount, formatBps, parseAmount } from "../../../protocol/units.ts";
 import type { JobView, ParticipantView } from "../../../protocol/views.ts";
 
 interface Props {
@@ -88,6 +88,7 @@ export function FailureReports({ jobs, progress, block }: Props) {
 }
 
 function NonCompliance({ jobs, progress }: Props) {
+  const asset = useAsset();
   const [jobId, setJobId] = useState("");
   const [account, setAccount] = useState("");
   const { address } = useAccount();
@@ -108,7 +109,7 @@ function NonCompliance({ jobs, progress }: Props) {
   const short = bond !== undefined && balance !== undefined && balance < bond ? bond - balance : 0n;
   let reason: string | null = job && who ? null : "Choose a job and a participant.";
   if (!reason && short > 0n)
-    reason = `The bond is ${formatCoin(bond ?? 0n)} but your balance is ${formatCoin(balance ?? 0n)}: deposit at least ${formatCoin(short)} first.`;
+    reason = `The bond is ${formatAmount(bond ?? 0n, asset)} but your balance is ${formatAmount(balance ?? 0n, asset)}: deposit at least ${formatAmount(short, asset)} first.`;
   return (
     <div className="mt-4 flex flex-col gap-2">
       <h3 className="text-sm font-medium">Report a non-compliant result (GDS judgement)</h3>
@@ -157,10 +158,10 @@ function NonCompliance({ jobs, progress }: Props) {
             who &&
             job && (
               <span>
-                Judge {shortAddress(who.account)} non-compliant? It locks a bond of {formatCoin(bond ?? 0n)}{" "}
-                from your balance. The job is frozen: {shortAddress(who.account)} may challenge for{" "}
-                {job.params.challengeWindowBlocks} blocks. Upheld, it loses about {formatCoin(fine)} of its
-                collateral and the QC is refunded.
+                Judge {shortAddress(who.account)} non-compliant? It locks a bond of{" "}
+                {formatAmount(bond ?? 0n, asset)} from your balance. The job is frozen:{" "}
+                {shortAddress(who.account)} may challenge for {job.params.challengeWindowBlocks} blocks.
+                Upheld, it loses about {formatAmount(fine, asset)} of its collateral and the QC is refunded.
               </span>
             )
           }
@@ -186,9 +187,11 @@ function NonCompliance({ jobs, progress }: Props) {
 /** A GDS deposits into its balance to cover judgement bonds (deposit is open to GDS accounts). */
 function BondDeposit({ suggested }: { suggested: bigint }) {
   const [amount, setAmount] = useState("");
-  const parsed = parseAmount(amount);
+  const asset = useAsset();
+  const parsed = parseAmount(amount, asset.decimals);
   return (
     <AmountAction
+      payment
       input={{
         label: "Deposit for bonds",
         value: amount,
@@ -196,10 +199,14 @@ function BondDeposit({ suggested }: { suggested: bigint }) {
         hint: "Bonds are taken from your balance; withdraw what you do not need.",
         testId: "bond-deposit-amount",
       }}
-      fill={suggested > 0n ? { label: "What the bond lacks", amount: formatEther(suggested) } : undefined}
+      fill={
+        suggested > 0n
+          ? { label: "What the bond lacks", amount: amountInputText(suggested, asset.decimals) }
+          : undefined
+      }
       button={{
         label: "Deposit",
-        call: parsed.ok ? marketCall("deposit", [parsed.value], parsed.value) : null,
+        call: parsed.ok ? marketCall("deposit", [parsed.value]) : null,
         disabledReason: parsed.ok ? null : parsed.error,
         onConfirmed: () => setAmount(""),
         testId: "bond-deposit-button",

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
-import { appChain } from "../../config/chain.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
 import { describeTerms } from "../../lib/nodeTerms.ts";
 import type { NodeView } from "../../../protocol/views.ts";
@@ -38,7 +38,7 @@ export function NodePicker({
   extra,
   testId,
 }: Props) {
-  const symbol = appChain.nativeCurrency.symbol;
+  const asset = useAsset();
   return (
     <div className="max-h-80 overflow-auto rounded border border-slate-200">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -91,7 +91,7 @@ export function NodePicker({
                 </td>
                 <td className="px-2 text-xs" data-testid={`${testId}-terms-${key}`}>
                   <span className="text-slate-600">
-                    {node.termsSet ? describeTerms(node.terms, symbol) : "no terms set (accepts any order)"}
+                    {node.termsSet ? describeTerms(node.terms, asset) : "no terms set (accepts any order)"}
                   </span>
                   {refused.length > 0 && (
                     <span

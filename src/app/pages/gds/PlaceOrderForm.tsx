@@ -6,11 +6,11 @@ import { Field } from "../../components/Field.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobType, Role, jobTypeNames } from "../../../protocol/enums.ts";
 import { newJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
 import { parseAmount } from "../../../protocol/units.ts";
-import { appChain } from "../../config/chain.ts";
 import { refusals } from "../../lib/nodeTerms.ts";
 import { checkOrder } from "../../lib/orderForm.ts";
 import type { MarketParameters, NodeView } from "../../../protocol/views.ts";
@@ -32,6 +32,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
   const [mpcCount, setMpcCount] = useState("2");
   const [totalEpochs, setTotalEpochs] = useState("3");
   const [mpcPrice, setMpcPrice] = useState("");
+  const asset = useAsset();
 
   const dataOwners = useMemo(() => nodes.filter((n) => n.role === Role.DO), [nodes]);
   const { address: gds } = useAccount();
@@ -53,7 +54,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
     offerOf: (a) => byAccount.get(a.toLowerCase()),
     gds,
     minStake: params.minStake,
-    symbol: appChain.nativeCurrency.symbol,
+    unit: asset,
   });
   const o = check.order;
   // Each DO's own checks (terms and stake) for this job, as far as the form says it yet: its fee once
@@ -61,7 +62,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
   const factorValue = /^\d+$/.test(factor) ? BigInt(factor) : 1n;
   const refusalOf = (node: NodeView) => {
     const typed = prices.get(node.account.toLowerCase());
-    const parsed = typed === undefined ? undefined : parseAmount(typed);
+    const parsed = typed === undefined ? undefined : parseAmount(typed, asset.decimals);
     const fee = parsed?.ok ? parsed.value * factorValue : undefined;
     const ask = {
       gds: gds ?? zeroAddress,
@@ -69,7 +70,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
       collateral: check.price?.collateral ?? 0n,
       minStake: params.minStake,
     };
-    return refusals(node, ask, appChain.nativeCurrency.symbol);
+    return refusals(node, ask, asset);
   };
 
   const toggle = (account: string) =>

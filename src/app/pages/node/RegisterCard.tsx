@@ -3,7 +3,8 @@ import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
-import { appChain } from "../../config/chain.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import {
   defaultTerms,
@@ -13,7 +14,6 @@ import {
   type TermsForm,
 } from "../../lib/nodeTerms.ts";
 import { Role } from "../../../protocol/enums.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 import type { NodeView } from "../../../protocol/views.ts";
 import { TermsFields } from "./TermsFields.tsx";
 
@@ -25,11 +25,12 @@ import { TermsFields } from "./TermsFields.tsx";
 export function RegisterCard({ minStake, node }: { minStake: bigint | undefined; node: NodeView }) {
   const [role, setRole] = useState<number>(Role.DO);
   const [stake, setStake] = useState("");
+  const asset = useAsset();
   // The maximum collateral follows the stake until the user sets it by hand.
   const [edited, setEdited] = useState<TermsForm | null>(null);
   const [maxEdited, setMaxEdited] = useState(false);
-  const parsed = parseAmount(stake, { allowZero: true });
-  const defaults = termsToForm(defaultTerms(parsed.ok ? parsed.value : 0n));
+  const parsed = useParseAmount(stake, { allowZero: true });
+  const defaults = termsToForm(defaultTerms(parsed.ok ? parsed.value : 0n), asset);
   const followed = parsed.ok ? defaults.maxCollateral : "";
   const form = {
     ...(edited ?? defaults),
@@ -43,8 +44,7 @@ export function RegisterCard({ minStake, node }: { minStake: bigint | undefined;
   const terms: ReturnType<typeof parseTermsForm> =
     !maxEdited && !parsed.ok
       ? { ok: false, error: "Type your initial stake first: by default no order locks more than it." }
-      : parseTermsForm(form);
-  const symbol = appChain.nativeCurrency.symbol;
+      : parseTermsForm(form, asset);
   let reason: string | null = parsed.ok ? null : parsed.error;
   if (parsed.ok && minStake !== undefined && parsed.value < minStake)
     reason = "The stake is below the minimum stake.";
@@ -85,12 +85,13 @@ export function RegisterCard({ minStake, node }: { minStake: bigint | undefined;
         />
         {node.termsSet && (
           <p className="text-xs text-teal-700" data-testid="register-terms-saved">
-            Saved on chain: {describeTerms(node.terms, symbol)}.
+            Saved on chain: {describeTerms(node.terms, asset)}.
           </p>
         )}
       </div>
       <h3 className="mb-2 text-sm font-medium">2. Stake and register</h3>
       <AmountAction
+        payment
         input={{
           label: "Initial stake",
           value: stake,
@@ -104,7 +105,7 @@ export function RegisterCard({ minStake, node }: { minStake: bigint | undefined;
         }}
         button={{
           label: "Register",
-          call: parsed.ok && !reason ? marketCall("registerNode", [role, parsed.value], parsed.value) : null,
+          call: parsed.ok && !reason ? marketCall("registerNode", [role, parsed.value]) : null,
           disabledReason: reason,
           testId: "register-button",
         }}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
-import { appChain } from "../../config/chain.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { describeTerms, parseTermsForm, termsToForm, type TermsForm } from "../../lib/nodeTerms.ts";
 import type { NodeView } from "../../../protocol/views.ts";
@@ -13,13 +13,14 @@ import { TermsFields } from "./TermsFields.tsx";
  */
 export function TermsCard({ node }: { node: NodeView }) {
   const [editing, setEditing] = useState<TermsForm | null>(null);
-  const form = editing ?? termsToForm(node.terms);
-  const terms = parseTermsForm(form);
+  const asset = useAsset();
+  const form = editing ?? termsToForm(node.terms, asset);
+  const terms = parseTermsForm(form, asset);
   return (
     <Section title="My terms" testId="terms-card">
       <p className="mb-3 text-sm" data-testid="terms-current">
         {node.termsSet
-          ? describeTerms(node.terms, appChain.nativeCurrency.symbol)
+          ? describeTerms(node.terms, asset)
           : "No terms set: any GDS may lock up to your whole free stake in one order. Set terms below."}
       </p>
       <TermsFields form={form} onChange={setEditing} testId="terms" />
