@@ -27,8 +27,10 @@ vi.mock("wagmi", () => ({
 vi.mock("./writeActions.ts", () => ({
   simulateContract: actions.simulateContract,
   writeContract: actions.writeContract,
-  waitForTransactionReceipt: actions.waitForTransactionReceipt,
-  getPublicClient: () => ({ estimateContractGas: actions.estimateContractGas }),
+  getPublicClient: () => ({
+    estimateContractGas: actions.estimateContractGas,
+    waitForTransactionReceipt: actions.waitForTransactionReceipt,
+  }),
 }));
 
 function wrapper({ children }: { children: ReactNode }) {
