@@ -1,13 +1,19 @@
-// Journey 8: the GDS judges a DO non-compliant (with its bond); the DO sees the deadline and challenges;
+// Journey 8: the GDS console shows the bond a non-compliance judgement needs and the GDS deposits it;
+// the GDS judges a DO non-compliant; the DO sees the deadline and challenges;
 // the arbiter reads the job and overturns the judgement: no fine, the QC refunded, and the GDS's bond
 // credited to the DO — on screen and on chain, exactly as the money model says (docs/rules.md §11.7).
-import { parseEther } from "viem";
+import { formatEther, parseEther } from "viem";
 import { movesOf, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
-import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
-import { creditOf, fineOfAccount, previewJudgement } from "../../src/protocol/money/index.ts";
+import { JobState, JobType } from "../../src/protocol/enums.ts";
+import {
+  creditOf,
+  fineOfAccount,
+  previewJudgement,
+  previewJudgementBond,
+} from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
+import { actAs, coin, goTo, jobCard, openApp, sendTx } from "./support/ui.ts";
 
 const gds = cast.gds;
 const arbiter = cast.admin; // initialize grants the admin ARBITER_ROLE; it takes no part in the job
@@ -29,16 +35,26 @@ test("journey 8: a DO challenges a judgement and the arbiter overturns it; the b
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
   const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);
   await market.trainEpochs(dos[0]!, id, 1);
-  // The GDS covers its bond from its balance, then judges the DO (the stage: the GDS console is journey 10's).
-  const bondMoney = parseEther("1");
-  await market.send(gds, { functionName: "deposit", args: [bondMoney], value: bondMoney });
-  await market.send(gds, {
-    functionName: "reportFailure",
-    args: [id, [judged], FailureReason.NonCompliantResult],
-  });
+  // ── The GDS console: the bond the judgement needs, a deposit that covers it, then the judgement ──
+  const bond = previewJudgementBond(await market.job(id), await market.progress(id), [judged]);
+  expect(bond).toBeGreaterThan(0n);
+  const gdsBalance = await market.balance(gds);
+  await openApp(page, jw);
+  await actAs(page, jw, gds);
+  await goTo(page, "GDS");
+  const failures = page.getByTestId("failures");
+  await failures.getByTestId("noncompliant-job").selectOption(id);
+  await failures.getByTestId("noncompliant-participant").selectOption(judged);
+  await expect(failures.getByTestId("noncompliant-bond-amount")).toHaveText(coin(bond));
+  await expect(failures.getByTestId("noncompliant-balance")).toHaveText(coin(gdsBalance));
+  await failures.getByTestId("bond-deposit-amount").fill(formatEther(bond));
+  await sendTx(page, "bond-deposit-button");
+  await expect(failures.getByTestId("noncompliant-balance")).toHaveText(coin(gdsBalance + bond));
+  await sendTx(page, "noncompliant-button", { confirm: true });
   const job = await market.job(id);
   expect(job.state).toBe(JobState.Judged);
-  expect(job.bond).toBeGreaterThan(0n);
+  expect(job.bond).toBe(bond);
+  expect(await market.balance(gds)).toBe(gdsBalance); // the deposit went into the bond
   expect(job.challengeDeadline).toBe(job.judgedAt + BigInt(job.params.challengeWindowBlocks));
   // What each ruling would move, by the money model over the chain's views at the judgement.
   const participants = await market.progress(id);
@@ -49,7 +65,7 @@ test("journey 8: a DO challenges a judgement and the arbiter overturns it; the b
   expect(creditOf(overturned, judged)).toBe(job.bond);
 
   // ── The DO sees the judgement, its deadline and what is at stake, and challenges ──
-  await openApp(page, jw);
+  await actAs(page, jw, judged);
   await goTo(page, "Node");
   const card = jobCard(page, id);
   const panel = card.getByTestId(`judgement-${id}`);
