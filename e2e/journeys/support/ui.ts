@@ -27,7 +27,10 @@ export async function openApp(page: Page, jw: JourneyWallet, path = "/"): Promis
 }
 
 /** Follows a header link, as a user moves between pages (no reload). */
-export async function goTo(page: Page, label: "Home" | "QC" | "Node" | "GDS" | "Dashboard" | "Admin") {
+export async function goTo(
+  page: Page,
+  label: "Home" | "QC" | "Node" | "GDS" | "Dashboard" | "Arbiter" | "Admin",
+) {
   await page
     .getByRole("navigation", { name: "Pages" })
     .getByRole("link", { name: label, exact: true })

@@ -32,6 +32,7 @@ vi.mock("./writeActions.ts", () => ({
   getPublicClient: () => ({
     estimateContractGas: actions.estimateContractGas,
     readContract: actions.readContract,
+    waitForTransactionReceipt: actions.waitForTransactionReceipt,
   }),
 }));
 

@@ -94,8 +94,7 @@ export function useRunTransaction() {
       try {
         setState({ phase: "simulating" });
         // The write machinery loads on the first write, not with the page (first-load budget).
-        const { getPublicClient, simulateContract, waitForTransactionReceipt, writeContract } =
-          await import("./writeActions.ts");
+        const { getPublicClient, simulateContract, writeContract } = await import("./writeActions.ts");
         const payment = paymentOf(call);
         let toSend = call;
         if (payment !== undefined && payment > 0n && !isNativeAsset(asset) && isPayingCall(call)) {
@@ -145,7 +144,9 @@ export function useRunTransaction() {
         } as never);
         sentHash = hash;
         setState({ phase: "pending" });
-        const receipt = await waitForTransactionReceipt(config, { hash });
+        // viem's wait, not wagmi's: wagmi's throws on a reverted receipt (with a guess at a string
+        // reason), where this path wants the receipt to say the custom error in words below.
+        const receipt = await client.waitForTransactionReceipt({ hash });
         if (receipt.status !== "success") {
           // Mined but reverted (a lost race): the same call on its block's state says why, in words.
           const { describeMinedRevert } = await import("../lib/minedRevert.ts");
