@@ -74,6 +74,16 @@ describe("the progress queue", () => {
     expect(q.next(60_000, 60_000)).toEqual(at(0, 3));
   });
 
+  it("waits an interval after any position before a display-only one", () => {
+    const q = new ProgressQueue();
+    q.add(epochDone(0));
+    q.sent(q.next(0, 60_000)!, 0);
+    q.landed({ ...chain0, lastStatus: epochDone(0), completedEpochs: 1 });
+    q.add(at(1, 0));
+    expect(q.next(59_999, 60_000)).toBeUndefined();
+    expect(q.next(60_000, 60_000)).toEqual(at(1, 0));
+  });
+
   it("sends must-send positions in order, a higher completion superseding an epoch completion not yet sent", () => {
     const q = new ProgressQueue();
     q.add(at(0, 5));

@@ -2,7 +2,8 @@
 // always the newest position. Must-send positions (epoch completions, the final completion, a PSI
 // stage end, Failed) go out in order, an epoch completion dropped only when a higher completion
 // supersedes it before it is sent; display-only positions are merged to the newest one and sent at
-// most once per interval. In memory only: after a restart the chain says where to resume.
+// most once per interval, counted from the job's last transaction of any kind (an epoch completion
+// shows progress too). In memory only: after a restart the chain says where to resume.
 import { type Position, comparePositions, kindOf, mustSend, samePosition } from "./position.ts";
 
 /** What the chain holds for this participant, as getProgress says. */
@@ -22,7 +23,8 @@ export class ProgressQueue {
   inFlight: Position | undefined;
   /** The newest position accepted from the training side (queued, in flight or sent). */
   newest: Position | undefined;
-  private lastDisplaySentMs: number | undefined;
+  /** When a position of this job last went out: a display-only one waits an interval after any. */
+  private lastSentMs: number | undefined;
   coalesced = 0;
 
   /** Queues `p` (already checked); returns the queued position it replaced, if any. */
@@ -58,7 +60,7 @@ export class ProgressQueue {
     if (this.inFlight) return undefined;
     if (this.pending.length > 0) return this.pending[0];
     if (!this.display) return undefined;
-    if (this.lastDisplaySentMs !== undefined && nowMs - this.lastDisplaySentMs < intervalMs) return undefined;
+    if (this.lastSentMs !== undefined && nowMs - this.lastSentMs < intervalMs) return undefined;
     return this.display;
   }
 
@@ -66,7 +68,7 @@ export class ProgressQueue {
   sent(p: Position, nowMs: number): void {
     if (this.pending[0] === p) this.pending.shift();
     else if (this.display === p) this.display = undefined;
-    if (!mustSend(p)) this.lastDisplaySentMs = nowMs;
+    this.lastSentMs = nowMs;
     this.inFlight = p;
   }
 

@@ -38,9 +38,11 @@ export async function startAgent(
   f: MarketFixture,
   address: string,
   overrides: Partial<Omit<AgentOptions, "client" | "wallet" | "chain" | "market" | "log">> = {},
+  /** Another way to the chain (a TCP gate for outage tests). */
+  rpcUrl = f.anvil.rpcUrl,
 ): Promise<TestAgent> {
   const account = devSigner(address);
-  const { chain, client, wallet } = serviceClients(f.anvil.rpcUrl, LOCAL_CHAIN_ID, account);
+  const { chain, client, wallet } = serviceClients(rpcUrl, LOCAL_CHAIN_ID, account);
   const lines: string[] = [];
   const agent = new NodeAgent({
     client,
