@@ -13,7 +13,7 @@ import {
 } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { actAs, coin, goTo, jobCard, openApp, sendTx } from "./support/ui.ts";
+import { actAs, goTo, jobCard, openApp, sendTx } from "./support/ui.ts";
 
 const gds = cast.gds;
 const arbiter = cast.admin; // initialize grants the admin ARBITER_ROLE; it takes no part in the job
@@ -24,13 +24,16 @@ const doPrices = [parseEther("0.1"), parseEther("0.2")];
 const mpc = cast.mpcs[0]!;
 const mpcPrice = parseEther("0.05");
 
-test.use({ walletAccount: judged });
+// The native-coin market: journeys 1, 2 and 12 (token payments) cover the token's units.
+test.use({ walletAccount: judged, marketVariant: "native" });
 
 test("journey 8: a DO challenges a judgement and the arbiter overturns it; the bond goes to the DO", async ({
   page,
   jw,
   market,
+  units,
 }) => {
+  const { coin } = units;
   test.setTimeout(90_000);
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
   const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);

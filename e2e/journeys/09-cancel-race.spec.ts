@@ -8,7 +8,7 @@ import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import { cancellationFine } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { coin, goTo, jobCard, openApp } from "./support/ui.ts";
+import { goTo, jobCard, openApp } from "./support/ui.ts";
 
 const gds = cast.gds;
 const qc = cast.qcs[1]!;
@@ -17,14 +17,17 @@ const doPrices = [parseEther("0.1"), parseEther("0.3")];
 const mpc = cast.mpcs[2]!;
 const mpcPrice = parseEther("0.02");
 
-test.use({ walletAccount: qc });
+// The native-coin market: journeys 1, 2 and 12 (token payments) cover the token's units.
+test.use({ walletAccount: qc, marketVariant: "native" });
 
 test("journey 9: a free cancel that loses the race to assignMpcs reverts in words and costs the QC nothing", async ({
   page,
   jw,
   market,
+  units,
   chain,
 }) => {
+  const { coin } = units;
   test.setTimeout(90_000);
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
   const id = await market.placeOrder(gds, terms, mpcPrice);

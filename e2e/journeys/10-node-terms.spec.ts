@@ -5,20 +5,23 @@ import { parseEther } from "viem";
 import { Role } from "../../src/protocol/enums.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { actAs, coin, goTo, openApp, sendTx } from "./support/ui.ts";
+import { actAs, goTo, openApp, sendTx } from "./support/ui.ts";
 
 const newcomer = cast.spares[0]!;
 const gds = cast.gds;
 const qc = cast.qcs[0]!;
 const stake = parseEther("1");
 
-test.use({ walletAccount: newcomer });
+// The native-coin market: journeys 1, 2 and 12 (token payments) cover the token's units.
+test.use({ walletAccount: newcomer, marketVariant: "native" });
 
 test("journey 10: a node's terms make the GDS console say why it is not orderable", async ({
   page,
   jw,
   market,
+  units,
 }) => {
+  const { coin } = units;
   test.setTimeout(90_000);
   await openApp(page, jw);
   await goTo(page, "Node");

@@ -15,8 +15,8 @@ import {
 } from "../../../src/app/indexer/historyRequests.ts";
 import { jobIdsIn } from "../../../src/app/lib/jobIndex.ts";
 import { creditsTo } from "../../../src/app/lib/settlement.ts";
-import { queryIndexer } from "../../../src/protocol/indexer/client.ts";
-import { DASHBOARD_CHARTS } from "../../../src/protocol/indexer/documents.ts";
+import { queryIndexer } from "../../../src/protocol/indexer-api/client.ts";
+import { DASHBOARD_CHARTS } from "../../../src/protocol/indexer-api/documents.ts";
 
 /** Jobs or nodes per lens call, as src/hooks/readLens.ts reads them (LENS_PAGE). */
 const LENS_PAGE = 200;

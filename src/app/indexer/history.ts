@@ -3,9 +3,9 @@
 // no indexer, it does not answer, or it is too far behind. One plain function (no React), so the
 // hooks and bench:indexer run the same read path.
 import type { Address, PublicClient } from "viem";
-import { queryIndexer, indexedBlockOf } from "../../protocol/indexer/client.ts";
-import { MARKET_EVENTS } from "../../protocol/indexer/documents.ts";
-import { decodedEventOf, type MarketEventRow } from "../../protocol/indexer/rows.ts";
+import { queryIndexer, indexedBlockOf } from "../../protocol/indexer-api/client.ts";
+import { MARKET_EVENTS } from "../../protocol/indexer-api/documents.ts";
+import { decodedEventOf, type MarketEventRow } from "../../protocol/indexer-api/rows.ts";
 import {
   fetchLogsForward,
   fetchRecentLogs,

@@ -9,14 +9,14 @@ import { and, asc, createClient, desc, eq } from "@ponder/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobMarketAbi } from "../abi.ts";
 import * as schema from "../ponder.schema.ts";
-import { queryIndexer } from "../../../protocol/indexer/client.ts";
+import { queryIndexer } from "../../../protocol/indexer-api/client.ts";
 import {
   DASHBOARD,
   FEED_HISTORY,
   JOB_PAGE,
   NODE_PAGE,
   QC_PAGE,
-} from "../../../protocol/indexer/documents.ts";
+} from "../../../protocol/indexer-api/documents.ts";
 import { type IndexerProcess, startIndexerProcess } from "../spawn.ts";
 import { dos, freePort, gds, type MarketFixture, mpcs, qc, startMarket, withInstantSends } from "./chain.ts";
 import { type DrivenJobs, driveEveryEvent, driveMore } from "./drive.ts";

@@ -3,7 +3,7 @@
 import { type Address, type Hex, formatLog, parseEventLogs } from "viem";
 import { expect } from "vitest";
 import { jobMarketAbi } from "../abi.ts";
-import { queryIndexer } from "../../../protocol/indexer/client.ts";
+import { queryIndexer } from "../../../protocol/indexer-api/client.ts";
 import { devAccounts, type MarketFixture } from "./chain.ts";
 
 /** A value as the indexer's JSON holds it: bigints as decimal strings, hex lowercase. */

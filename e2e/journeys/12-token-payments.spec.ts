@@ -1,4 +1,4 @@
-// Journey 8: paying in a token without a permit (docs/rules.md §12). On the market of DemoTether (6 decimals,
+// Journey 12: paying in a token without a permit (docs/rules.md §12). On the market of DemoTether (6 decimals,
 // no EIP-2612, and like USDT it changes a non-zero allowance only through 0) the QC pays approve-then-pay:
 // with an allowance left over, the app sets it to 0, approves exactly the amount, then pays (three
 // transactions, no typed-data signature); a DO deposits with one approval. On the permit token, a wallet
