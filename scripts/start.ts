@@ -2,7 +2,8 @@
 // and the Vite dev server, with one readable summary. Ctrl-C stops everything it started.
 // Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
 // --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app;
-// --no-indexer without the indexer (src/services/indexer), which otherwise serves the history on 42069.
+// --no-indexer without the indexer (src/services/indexer), which otherwise serves the history on 42069;
+// --agents also runs a node agent and a demo training loop per demo DO and MPC (scripts/demo-agents.ts).
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
@@ -12,6 +13,7 @@ import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./lib/seeded-job.ts";
 import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
+import { demoAgentLines, type DemoAgentsProcess, startDemoAgents } from "./lib/spawn-demo-agents.ts";
 import { freePort, isPortFree } from "./lib/anvil.ts";
 import { type IndexerProcess, startIndexerProcess } from "../src/services/indexer/spawn.ts";
 
@@ -26,6 +28,7 @@ let chain: LocalChain | undefined;
 let vite: ViteDevServer | undefined;
 let watcher: WatcherProcess | undefined;
 let indexer: IndexerProcess | undefined;
+let agents: DemoAgentsProcess | undefined;
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -34,6 +37,7 @@ async function stopAll(code: number) {
   console.log("\nStopping FedPay…");
   await vite?.close().catch(() => undefined);
   await watcher?.stop();
+  await agents?.stop();
   await indexer?.stop();
   if (chain) {
     await chain.anvil.stop();
@@ -63,6 +67,11 @@ async function main() {
   if (withWatcher) {
     step("Starting the GDS watcher (its lines are marked [watcher])");
     watcher = startWatcherProcess({ rpcUrl, recordFile });
+  }
+
+  if (flags.has("agents")) {
+    step("Starting the demo node agents (their lines are marked [agents])");
+    agents = startDemoAgents({ rpcUrl, recordFile });
   }
 
   const withIndexer = !flags.has("no-indexer");
@@ -105,6 +114,7 @@ async function main() {
     indexerUrl
       ? `  Indexer     ${indexerUrl}/graphql (GraphQL; GET opens GraphiQL), ${indexerUrl}/sql (@ponder/client)`
       : "  Indexer     off (--no-indexer); npm run indexer starts it",
+    ...(agents ? demoAgentLines(agents) : []),
     "",
     '  Dev accounts (pick "Dev accounts" in Connect Wallet, then switch role in the header):',
     ...roleMapLines(),
