@@ -12,7 +12,8 @@ const tools = {
 const app = { regex: "(^|/)app/", message: "Only the app imports the app." };
 const services = { regex: "(^|/)services/", message: "Only the services import the services." };
 const otherServices = {
-  regex: "(^|/)(gds-watcher|node-agent|indexer)/",
+  // A sibling service ("../indexer/…"), not a folder of that name elsewhere (src/protocol/indexer).
+  regex: "(^|\\.\\./|services/)(gds-watcher|node-agent|indexer)/",
   message: "Services share code only through src/services/shared, which imports none of them.",
 };
 const protocolPackages = {

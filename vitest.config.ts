@@ -9,6 +9,8 @@ const testAppConfig = resolveAppConfig({
   VITE_JOB_MARKET_LENS_ADDRESS: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
   VITE_DEPLOY_BLOCK: "1",
   VITE_DEPLOYMENT: "does-not-exist.json",
+  // The native coin: the component tests that need a token give one through AssetContext.
+  VITE_ASSET_ADDRESS: "0x0000000000000000000000000000000000000000",
 });
 
 export default defineConfig({

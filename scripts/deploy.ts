@@ -1,5 +1,9 @@
 // Deploys the JobMarket behind an ERC1967 (UUPS) proxy, idempotently, and writes the deployment
 // record of the chain. Usage: npm run deploy -- [--rpc URL] [--record FILE] [--admin ADDRESS] [--force]
+//   [--asset 0xTOKEN | --demo-token]
+// The payment asset (docs/rules.md §12): --asset takes an existing ERC-20 token (e.g. a chain's USDC);
+// --demo-token deploys the demo stablecoin (contracts/src/demo/DemoStablecoin.sol, 6 decimals, EIP-2612)
+// and mints 10,000 of it to each of the local chain's dev accounts; neither means the native coin.
 // Deployer: DEPLOYER_PRIVATE_KEY if set, else the node's first unlocked account (anvil's account 0).
 import fs from "node:fs";
 import path from "node:path";
@@ -10,8 +14,13 @@ import {
   encodeFunctionData,
   getAddress,
   type Hex,
+  parseUnits,
   zeroAddress,
 } from "viem";
+import { describeAsset, type PaymentAsset } from "../src/protocol/asset.ts";
+import { DEMO_TOKENS_PER_ACCOUNT, devAccounts } from "../src/protocol/devAccounts.ts";
+import { readPaymentAsset, readTokenAsset } from "../src/protocol/readAsset.ts";
+import { demoTokenAbi } from "../src/protocol/tokenAbi.ts";
 import {
   type Artifact,
   erc1967ProxyArtifact,
@@ -22,7 +31,7 @@ import {
   loadAllArtifacts,
   requireArtifact,
 } from "./lib/artifacts.ts";
-import { type ChainContext, connect, deployCode } from "./lib/chain.ts";
+import { type ChainContext, connect, deployCode, write } from "./lib/chain.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import {
   type DeploymentRecord,
@@ -37,8 +46,10 @@ export interface DeployOptions {
   /** Default: .data/deployments/<chainId>.json */
   recordFile?: string;
   admin?: Address;
-  /** The payment asset: an ERC-20 token, or the native coin when omitted (docs/rules.md §12). */
+  /** The payment asset: an existing ERC-20 token, or the native coin when omitted (docs/rules.md §12). */
   asset?: Address;
+  /** Deploy the demo stablecoin as the asset and mint DEMO_TOKENS_PER_ACCOUNT of it to every dev account. */
+  demoToken?: boolean;
   /** Deploy even when the recorded proxy has code. */
   force?: boolean;
   log?: (line: string) => void;
@@ -49,6 +60,48 @@ export interface DeployResult {
   recordFile: string;
   /** False when the recorded deployment was already on the chain. */
   deployedNow: boolean;
+}
+
+/**
+ * Deploys a demo token (contracts/src/demo: DemoStablecoin with permits, or DemoTether without) and mints
+ * DEMO_TOKENS_PER_ACCOUNT of it to each dev account; returns its address.
+ */
+export async function deployDemoToken(
+  ctx: ChainContext,
+  deployer: Address | Hex,
+  log: (line: string) => void,
+  contract: "DemoStablecoin" | "DemoTether" = "DemoStablecoin",
+): Promise<Address> {
+  const token = requireArtifact(contract);
+  const { address } = await deployCode(ctx, ctx.wallet(deployer), token.bytecode, "DemoStablecoin");
+  const asset = await readTokenAsset(ctx.publicClient, address, ctx.chain.id);
+  const amount = parseUnits(DEMO_TOKENS_PER_ACCOUNT, asset.decimals);
+  for (const account of devAccounts)
+    await write(ctx, ctx.wallet(deployer), {
+      address,
+      abi: demoTokenAbi,
+      functionName: "mint",
+      args: [account.address, amount],
+    });
+  log(
+    `  demo token                 ${address} (${asset.symbol}, ${DEMO_TOKENS_PER_ACCOUNT} to each of ${devAccounts.length} dev accounts)`,
+  );
+  return address;
+}
+
+/** The token the market will take, checked before anything is deployed: a wrong address fails here, in words. */
+async function checkedAsset(ctx: ChainContext, token: Address): Promise<PaymentAsset> {
+  const code = await ctx.publicClient.getCode({ address: token });
+  if (!code || code === "0x")
+    throw new Error(`--asset ${token} has no contract code on chain ${ctx.chain.id}`);
+  const asset = await readTokenAsset(ctx.publicClient, token, ctx.chain.id).catch((error: unknown) => {
+    throw new Error(`--asset ${token} is not an ERC-20 token (decimals() does not answer): ${String(error)}`);
+  });
+  if (asset.decimals < 2 || asset.decimals > 18)
+    throw new Error(
+      `--asset ${token} has ${asset.decimals} decimals; the market takes 2 to 18 (docs/rules.md §12)`,
+    );
+  return asset;
 }
 
 /** The hardhat-compiled ERC1967Proxy when the project compiles one, else the one OpenZeppelin ships. */
@@ -140,8 +193,12 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
     const code = await ctx.publicClient.getCode({ address: existing.jobMarket });
     if (code && code !== "0x") {
       log(`JobMarket already deployed at ${existing.jobMarket} (chain ${chainId})`);
-      const record = await deployMissingLens(ctx, existing, log);
+      let record = await deployMissingLens(ctx, existing, log);
+      // A record from before the asset was recorded (or hand-edited) learns it from the chain.
+      const asset = await readPaymentAsset(ctx.publicClient, existing.jobMarket, chainId);
+      if (JSON.stringify(asset) !== JSON.stringify(record.asset)) record = { ...record, asset };
       if (record !== existing) writeDeploymentRecord(recordFile, record);
+      log(`  payment asset              ${describeAsset(record.asset)}`);
       return { record, recordFile, deployedNow: false };
     }
     log(`The recorded JobMarket ${existing.jobMarket} has no code on chain ${chainId}: deploying afresh`);
@@ -159,6 +216,13 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
   const safety = analyzeImplementation(market);
   if (safety.errors.length) throw new Error(`JobMarket is not upgrade-safe:\n${safety.errors.join("\n")}`);
 
+  if (options.asset && options.demoToken) throw new Error("Give --asset or --demo-token, not both");
+  const assetAddress = options.demoToken
+    ? await deployDemoToken(ctx, deployer, log)
+    : options.asset
+      ? (await checkedAsset(ctx, options.asset)).address
+      : zeroAddress;
+
   const libraries = await deployLibraries(ctx, deployer, lens ? [market, lens] : [market], log);
   const implementation = await deployCode(
     ctx,
@@ -172,7 +236,7 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
   const initData = encodeFunctionData({
     abi: market.abi,
     functionName: "initialize",
-    args: [admin, options.asset ?? zeroAddress],
+    args: [admin, assetAddress],
   });
   const proxyCode = encodeDeployData({
     abi: proxy.abi,
@@ -200,11 +264,16 @@ export async function deployMarket(options: DeployOptions): Promise<DeployResult
     abi: market.abi,
     functionName: "version",
   })) as string;
+  const asset = await readPaymentAsset(ctx.publicClient, deployedProxy.address, chainId);
+  if (asset.address !== assetAddress)
+    throw new Error(`The market took ${asset.address}, not ${assetAddress}`);
+  log(`  payment asset              ${describeAsset(asset)}`);
   const record: DeploymentRecord = {
     chainId,
     jobMarket: deployedProxy.address,
     implementation: implementation.address,
     jobMarketLens: lensAddress,
+    asset,
     libraries,
     deployBlock: deployedProxy.receipt.blockNumber.toString(),
     deployer: deployerAccount,
@@ -227,6 +296,8 @@ if (isMain(import.meta.url)) {
     rpcUrl: values.get("rpc") ?? process.env.RPC_URL ?? "http://127.0.0.1:8545",
     recordFile: values.get("record") ?? process.env.DEPLOYMENT_FILE,
     admin: values.has("admin") ? getAddress(values.get("admin")!) : undefined,
+    asset: values.has("asset") ? getAddress(values.get("asset")!) : undefined,
+    demoToken: flags.has("demo-token"),
     force: flags.has("force"),
   }).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

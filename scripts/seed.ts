@@ -1,23 +1,27 @@
 // Seeds the demo through the same contract calls users make: roles, node stakes, and jobs in
 // several states so every page shows something real at once.
 // Usage: npm run seed -- [--rpc URL] [--record FILE] [--force]
-import { type Address, type Hex, parseEther } from "viem";
+import { type Address, type Hex, parseUnits } from "viem";
 import { devAccountsWithRole } from "../src/protocol/devAccounts.ts";
 import { ALL, JobState, JobType, Role, Status, TaskType, type StatusTuple } from "../src/protocol/enums.ts";
 import { jobMarketAbi } from "../src/protocol/generated/abis.ts";
 import { newJobId } from "../src/protocol/jobId.ts";
 import { priceOf } from "../src/protocol/money/index.ts";
 import { connect, write } from "./lib/chain.ts";
+import { payIn } from "./lib/payments.ts";
 import { isMain, parseFlags } from "./lib/cli.ts";
 import { readDeploymentRecord } from "./lib/deployment-record.ts";
 import { deploymentFileOf } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed, type SeededJob } from "./lib/seeded-job.ts";
 
-/** Readable amounts: every DO asks 0.1 ETH per job, every MPC 0.05 ETH; nodes stake 5 ETH. */
-const DO_PRICE = parseEther("0.1");
-const MPC_PRICE = parseEther("0.05");
-const NODE_STAKE = parseEther("5");
+/**
+ * Readable amounts, in whole units of the market's asset (ETH or the demo's fdUSD alike): every DO asks
+ * 0.1 per job, every MPC 0.05; nodes stake 5. parseUnits with the asset's decimals makes them exact.
+ */
+const DO_PRICE_UNITS = "0.1";
+const MPC_PRICE_UNITS = "0.05";
+const NODE_STAKE_UNITS = "5";
 
 const admin = devAccountsWithRole("admin")[0]!.address;
 const gds = devAccountsWithRole("gds")[0]!.address;
@@ -41,6 +45,10 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
   if (!record) throw new Error(`No deployment record at ${recordFile}: deploy first`);
   const market = { address: record.jobMarket, abi: jobMarketAbi } as const;
   const read = ctx.publicClient;
+  const { asset } = record;
+  const DO_PRICE = parseUnits(DO_PRICE_UNITS, asset.decimals);
+  const MPC_PRICE = parseUnits(MPC_PRICE_UNITS, asset.decimals);
+  const NODE_STAKE = parseUnits(NODE_STAKE_UNITS, asset.decimals);
 
   const [jobCount, nodeCount] = await Promise.all([
     read.readContract({ ...market, functionName: "jobCount" }),
@@ -55,8 +63,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
   const started = Date.now();
   const as = (who: Address) => ctx.wallet(who);
   // Calls are checked against the ABI by simulation at run time (write simulates before sending).
-  const send = (who: Address, call: { functionName: string; args: readonly unknown[]; value?: bigint }) =>
+  const send = (who: Address, call: { functionName: string; args: readonly unknown[] }) =>
     write(ctx, as(who), { ...market, ...call } as never);
+  // Money in: msg.value on the native coin, approve-then-pull on a token (scripts/lib/payments.ts).
+  const pay = (who: Address, call: Parameters<typeof payIn>[4], amount: bigint) =>
+    payIn(ctx, record.jobMarket, asset, who, call, amount);
 
   // Roles: the admin holds every role after initialize; the demo's GDS is a separate account.
   const gdsRole = await read.readContract({ ...market, functionName: "GDS_ROLE" });
@@ -64,7 +75,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     await send(admin, { functionName: "grantRole", args: [gdsRole, gds] });
   }
 
-  // Nodes: five DOs and three MPCs, each staking 5 ETH.
+  // Nodes: five DOs and three MPCs, each staking 5 of the asset.
   for (const [role, nodes] of [
     [Role.DO, dos],
     [Role.MPC, mpcs],
@@ -72,7 +83,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
     for (const node of nodes) {
       const view = await read.readContract({ ...market, functionName: "getNode", args: [node] });
       if (view.role === Role.None)
-        await send(node, { functionName: "registerNode", args: [role, NODE_STAKE], value: NODE_STAKE });
+        await pay(node, { functionName: "registerNode", args: [role, NODE_STAKE] }, NODE_STAKE);
     }
   }
 
@@ -114,7 +125,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeededJob[] | unde
         quote,
       ],
     });
-    if (p.pay) await send(p.qc, { functionName: "submitQuery", args: [id, quote, quote], value: quote });
+    if (p.pay) await pay(p.qc, { functionName: "submitQuery", args: [id, quote, quote] }, quote);
     if (p.assign) await send(gds, { functionName: "assignMpcs", args: [id, p.jobMpcs, MPC_PRICE] });
     return id;
   };

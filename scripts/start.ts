@@ -3,10 +3,13 @@
 // Flags: --reset wipes the local chain first (all accounts, jobs and balances go back to genesis);
 // --no-watcher runs without the GDS watcher (src/services/gds-watcher), which otherwise runs beside the app;
 // --no-indexer without the indexer (src/services/indexer), which otherwise serves the history on 42069;
+// --native deploys the market on the chain's native coin instead of the demo stablecoin (fdUSD, 6 decimals,
+// EIP-2612 permits, 10,000 minted to each dev account), which is the default (docs/rules.md §12).
 // --agents also runs a node agent and a demo training loop per demo DO and MPC (scripts/demo-agents.ts).
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
-import { LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
+import { describeAsset, isNativeAsset } from "../src/protocol/asset.ts";
+import { DEMO_TOKENS_PER_ACCOUNT, LOCAL_CHAIN_ID as CHAIN_ID } from "../src/protocol/devAccounts.ts";
 import { parseFlags } from "./lib/cli.ts";
 import { bringUpLocalChain, type LocalChain, PortTakenError } from "./lib/local-chain.ts";
 import { anvilStateDir, repoRoot } from "./lib/paths.ts";
@@ -52,6 +55,7 @@ async function main() {
     port: CHAIN_PORT,
     stateFile,
     reset: flags.has("reset"),
+    native: flags.has("native"),
     log: step,
     detail: (line) => console.log(`    ${line}`),
   });
@@ -107,6 +111,10 @@ async function main() {
     `  Chain RPC   ${rpcUrl}  (anvil, chain id ${CHAIN_ID}, state ${path.relative(repoRoot, stateFile)})`,
     `  JobMarket   ${record.jobMarket}  (proxy; v${record.version}, deployed at block ${record.deployBlock})`,
     `  Lens        ${record.jobMarketLens ?? "not deployed"}`,
+    `  Asset       ${describeAsset(record.asset)}`,
+    isNativeAsset(record.asset)
+      ? "              (npm run start:reset starts over on the demo stablecoin)"
+      : "              (npm run start:reset -- --native starts over on the native coin)",
     `  Record      ${path.relative(repoRoot, recordFile)}`,
     withWatcher
       ? "  Watcher     the GDS watcher runs as the GDS (#1): reports timeouts, settles aborts, cancels expired orders"
@@ -117,7 +125,11 @@ async function main() {
     ...(agents ? demoAgentLines(agents) : []),
     "",
     '  Dev accounts (pick "Dev accounts" in Connect Wallet, then switch role in the header):',
-    ...roleMapLines(),
+    ...roleMapLines(
+      isNativeAsset(record.asset)
+        ? "10,000 ETH"
+        : `10,000 ETH for gas and ${Number(DEMO_TOKENS_PER_ACCOUNT).toLocaleString("en-US")} ${record.asset.symbol}`,
+    ),
     ...(seeded ? ["", "  Demo jobs seeded just now:", ...describeSeed(seeded)] : []),
     "",
     `  Ready in ${seconds} s. Ctrl-C stops the app and the chain (the chain's state is kept;`,

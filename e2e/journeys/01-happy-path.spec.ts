@@ -1,8 +1,10 @@
-// Journey 1: every role's happy path through the app, checked on screen and on chain:
-// the GDS orders, the QC pays, the GDS assigns the MPC (dispatch), the DOs and the MPC post progress,
-// the last DO completes, everyone is paid, and a DO withdraws its fee to its wallet.
-import { formatEther, parseEther } from "viem";
-import { JobState, JobType } from "../../src/protocol/enums.ts";
+// Journey 1: every role's happy path through the app, checked on screen and on chain, on the market of
+// the demo stablecoin (6 decimals, EIP-2612; docs/rules.md §12): a new DO stakes with a permit (one
+// signature, one transaction), the GDS orders, the QC pays with a permit, the GDS assigns the MPC
+// (dispatch), the DOs and the MPC post progress, the last DO completes, everyone is paid, and a DO
+// withdraws its fee to its wallet.
+import { isNativeAsset } from "../../src/protocol/asset.ts";
+import { JobState, JobType, Role } from "../../src/protocol/enums.ts";
 import { gainOf, jobMembers, movesOf } from "../../scripts/lib/settlement-oracle.ts";
 import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
@@ -10,7 +12,6 @@ import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
 import {
   actAs,
-  coin,
   feedItems,
   goTo,
   jobCard,
@@ -23,21 +24,25 @@ import {
 const gds = cast.gds;
 const qc = cast.qcs[0]!;
 const dos = [cast.dos[2]!, cast.dos[4]!];
-const doPrices = [parseEther("0.1"), parseEther("0.15")];
 const mpc = cast.mpcs[2]!;
-const mpcPrice = parseEther("0.05");
+const newDo = cast.spares[0]!;
 const totalEpochs = 2;
-/** The QC pays a little more than the price: the rest must come back as a Refund. */
-const overpayment = parseEther("0.01");
 
 test.use({ walletAccount: gds });
 
-test("journey 1: order, payment, dispatch, progress, completion, rewards and a withdrawal", async ({
+test("journey 1: staking, order, payment, dispatch, progress, completion, rewards and a withdrawal", async ({
   page,
   jw,
   market,
+  units: { amount, typed, coin },
 }, testInfo) => {
   test.setTimeout(120_000);
+  // Amounts with every one of the token's 6 decimals in use, so a rounding or an 18-decimal slip shows.
+  const doPrices = [amount("0.100001"), amount("0.15")];
+  const mpcPrice = amount("0.05");
+  /** The QC pays a little more than the price: the rest must come back as a Refund. */
+  const overpayment = amount("0.01");
+  const stake = amount("2.5");
   const params = await market.parameters();
   const price = priceOfTerms(
     { jobType: JobType.Horizontal, doPrices, factor: 1, mpcCount: 1 },
@@ -47,19 +52,38 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   const everyone = [gds, qc, ...dos, mpc];
   const start = await market.balances(everyone);
 
-  // ── GDS: place the order from the console, nodes picked from the registry ──
+  // ── A new DO stakes: one permit signature, then one transaction (registerNodeWithPermit) ──
   await openApp(page, jw);
+  await actAs(page, jw, newDo);
+  await goTo(page, "Node");
+  const walletBeforeStake = await market.walletBalance(newDo);
+  await expect(page.getByTestId("register-stake-wallet-held")).toHaveText(coin(walletBeforeStake));
+  await page.getByTestId(`register-role-${Role.DO}`).check();
+  await page.getByTestId("register-stake").fill(typed(stake));
+  const [typedBefore, txBefore] = [jw.typedDataRequests, jw.signatureRequests];
+  await page.getByTestId("register-button").click();
+  await expect(page.getByTestId("node-status")).toContainText("Registered as DO");
+  await expect(page.getByTestId("node-free")).toHaveText(coin(stake));
+  expect(await market.balance(newDo)).toBe(stake);
+  if (!isNativeAsset(market.asset)) {
+    expect(jw.typedDataRequests - typedBefore, "permit signatures").toBe(1);
+    expect(jw.signatureRequests - txBefore, "transactions").toBe(1);
+    expect(await market.walletBalance(newDo)).toBe(walletBeforeStake - stake);
+  }
+
+  // ── GDS: place the order from the console, nodes picked from the registry ──
+  await actAs(page, jw, gds);
   await goTo(page, "GDS");
   const form = page.getByTestId("place-order");
   const id = jobIdOfUuid(await form.getByTestId("order-id").innerText());
   await form.getByTestId("order-qc").fill(qc);
   for (const [i, d] of dos.entries()) {
     await form.getByTestId(`order-dos-pick-${d.toLowerCase()}`).check();
-    await form.getByTestId(`order-price-${d.toLowerCase()}`).fill(formatEther(doPrices[i]!));
+    await form.getByTestId(`order-price-${d.toLowerCase()}`).fill(typed(doPrices[i]!));
   }
   await form.getByTestId("order-mpc-count").fill("1");
   await form.getByTestId("order-epochs").fill(String(totalEpochs));
-  await form.getByTestId("order-mpc-price").fill(formatEther(mpcPrice));
+  await form.getByTestId("order-mpc-price").fill(typed(mpcPrice));
   await expect(form.getByTestId("order-quote-total")).toHaveText(coin(price.total));
   await form.getByTestId("place-order-button").click();
   await expect(form.getByTestId("place-order-button-status")).toContainText("Confirmed in block");
@@ -68,17 +92,27 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   expect(job.quote).toBe(price.total);
   expect(job.collateral).toBe(price.collateral);
 
-  // ── QC: sees the order with its price, pays a bit more ──
+  // ── QC: sees the order with its price, pays a bit more with a permit (one signature, one transaction) ──
   await actAs(page, jw, qc);
   await goTo(page, "QC");
   const qcCard = jobCard(page, id);
   await expect(qcCard.getByTestId(`price-${id}`)).toContainText(coin(price.total));
   await expect(qcCard.getByTestId(`due-${id}`)).toHaveText(coin(price.total));
+  const qcWalletBefore = await market.walletBalance(qc);
+  await expect(qcCard.getByTestId(`pay-amount-${id}-wallet-held`)).toHaveText(coin(qcWalletBefore));
   const paid = price.total + overpayment;
-  await qcCard.getByTestId(`pay-amount-${id}`).fill(formatEther(paid));
+  await qcCard.getByTestId(`pay-amount-${id}`).fill(typed(paid));
+  const [typedBeforePay, txBeforePay] = [jw.typedDataRequests, jw.signatureRequests];
   await qcCard.getByTestId(`pay-button-${id}`).click();
   await expect(qcCard.getByTestId(`paid-${id}`)).toHaveText(coin(paid));
   expect((await market.job(id)).paid).toBe(paid);
+  if (!isNativeAsset(market.asset)) {
+    expect(jw.typedDataRequests - typedBeforePay, "permit signatures").toBe(1);
+    expect(jw.signatureRequests - txBeforePay, "transactions").toBe(1);
+    // The permit was for exactly the payment: nothing is left allowed to the market.
+    expect(await market.walletBalance(qc)).toBe(qcWalletBefore - paid);
+    expect(await market.allowance(qc)).toBe(0n);
+  }
 
   // ── GDS: assigns the MPC; the payment already covers the total, so the job dispatches ──
   await actAs(page, jw, gds);
@@ -86,7 +120,7 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   const assign = page.getByTestId("assign-mpcs");
   await assign.getByTestId("assign-job").selectOption(id);
   await assign.getByTestId(`assign-mpcs-pick-${mpc.toLowerCase()}`).check();
-  await assign.getByTestId("assign-mpc-price").fill(formatEther(mpcPrice));
+  await assign.getByTestId("assign-mpc-price").fill(typed(mpcPrice));
   await expect(assign.getByTestId("assign-price-total")).toHaveText(coin(price.total));
   await assign.getByTestId("assign-button").click();
   await expect(assign.getByTestId("assign-outcome")).toContainText("dispatched");
@@ -174,15 +208,17 @@ test("journey 1: order, payment, dispatch, progress, completion, rewards and a w
   const marketBefore = await market.balance(withdrawer);
   const walletBefore = await market.walletBalance(withdrawer);
   await expect(page.getByTestId("balance-withdrawable")).toHaveText(coin(marketBefore));
-  await page.getByTestId("withdraw-amount").fill(formatEther(fee));
+  await expect(page.getByTestId("balance-wallet")).toHaveText(coin(walletBefore));
+  await page.getByTestId("withdraw-amount").fill(typed(fee));
   await page.getByTestId("withdraw-button").click();
   await expect(page.getByTestId("withdraw-button-status")).toContainText("Confirmed in block");
   await expect(page.getByTestId("balance-withdrawable")).toHaveText(coin(marketBefore - fee));
   const receipt = await market.receipt(jw.sent.at(-1)!);
   expect(await market.balance(withdrawer)).toBe(marketBefore - fee);
-  expect(await market.walletBalance(withdrawer)).toBe(
-    walletBefore + fee - receipt.gasUsed * receipt.effectiveGasPrice,
-  );
+  // A token arrives whole (gas is paid in the chain's coin); the native coin less the gas.
+  const gas = isNativeAsset(market.asset) ? receipt.gasUsed * receipt.effectiveGasPrice : 0n;
+  expect(await market.walletBalance(withdrawer)).toBe(walletBefore + fee - gas);
+  await expect(page.getByTestId("balance-wallet")).toHaveText(coin(walletBefore + fee - gas));
 
   // ── Screenshots of every role's page at the end of the journey ──
   const shots: [string, () => Promise<unknown>, () => Promise<void>][] = [

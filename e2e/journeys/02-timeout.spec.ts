@@ -1,21 +1,19 @@
 // Journey 2: a DO stops heartbeating; 3,600 blocks pass; the GDS console flags it; reporting it
-// refunds the QC and compensates the good DOs exactly as docs/rules.md §6 says.
-import { parseEther } from "viem";
+// refunds the QC and compensates the good DOs exactly as docs/rules.md §6 says, on the market of the
+// 6-decimal demo stablecoin (docs/rules.md §12): every amount on screen in its units.
 import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
 import { creditOf, doFee, fineOfAccount, settleFailure } from "../../src/protocol/money/index.ts";
 import { cast, horizontalFines } from "./support/constants.ts";
 import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
-import { coin, goTo, openApp } from "./support/ui.ts";
+import { goTo, openApp } from "./support/ui.ts";
 
 const gds = cast.gds;
 const qc = cast.qcs[1]!;
 const dos = [cast.dos[0]!, cast.dos[1]!, cast.dos[3]!];
 const silent = dos[2]!;
-const doPrices = [parseEther("0.1"), parseEther("0.2"), parseEther("0.3")];
 const mpcs = [cast.mpcs[0]!, cast.mpcs[1]!];
-const mpcPrice = parseEther("0.04");
 const totalEpochs = 3;
 /** How the job page names reason 1 (docs/rules.md §8). */
 const HEARTBEAT_TIMEOUT = "Heartbeat timeout";
@@ -27,8 +25,12 @@ test("journey 2: a silent DO is flagged after the timeout, reported, and everyon
   jw,
   market,
   chain,
+  units: { amount, coin },
 }) => {
   test.setTimeout(90_000);
+  // Prices whose shares and fines do not come out round: the settlement is checked to the last unit.
+  const doPrices = [amount("0.1"), amount("0.200003"), amount("0.3")];
+  const mpcPrice = amount("0.040001");
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 2, totalEpochs };
   const id = await market.dispatchedJob(gds, terms, mpcs, mpcPrice);
   const job = await market.job(id);

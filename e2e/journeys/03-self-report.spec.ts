@@ -1,6 +1,6 @@
 // Journey 3: a DO reports its own failure mid-training after seeing the fine; the GDS settles the
 // abort; the good DOs are compensated pro rata of their completed epochs (docs/rules.md §6 rules 3 and 5).
-import { parseEther } from "viem";
+// This journey runs on the market of the chain's native coin (docs/rules.md §12), 18 decimals and "ETH".
 import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { BPS } from "../../src/protocol/constants.ts";
 import { FailureReason, JobState, JobType } from "../../src/protocol/enums.ts";
@@ -8,27 +8,29 @@ import { creditOf, fineOfAccount, settleFailure } from "../../src/protocol/money
 import { cast, horizontalFines } from "./support/constants.ts";
 import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
-import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
+import { actAs, goTo, jobCard, openApp } from "./support/ui.ts";
 
 const gds = cast.gds;
 const qc = cast.qcs[0]!;
 const dos = [cast.dos[1]!, cast.dos[2]!, cast.dos[3]!];
 const reporter = dos[2]!;
-const doPrices = [parseEther("0.12"), parseEther("0.2"), parseEther("0.1")];
 const mpc = cast.mpcs[1]!;
-const mpcPrice = parseEther("0.03");
 const totalEpochs = 4;
 /** Epochs each DO completes before the failure: 3, 1, and 1 for the reporter. */
 const epochsDone = [3, 1, 1];
 
-test.use({ walletAccount: reporter });
+test.use({ walletAccount: reporter, marketVariant: "native" });
 
 test("journey 3: a DO self-reports with the fine shown first; the abort settles pro rata", async ({
   page,
   jw,
   market,
+  units: { amount, coin },
 }) => {
   test.setTimeout(90_000);
+  expect(market.asset.symbol).toBe("ETH");
+  const doPrices = [amount("0.12"), amount("0.2"), amount("0.1")];
+  const mpcPrice = amount("0.03");
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 2, mpcCount: 1, totalEpochs };
   const id = await market.dispatchedJob(gds, terms, [mpc], mpcPrice);
   const job = await market.job(id);

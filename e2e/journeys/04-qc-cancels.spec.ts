@@ -1,31 +1,32 @@
 // Journey 4: the QC cancels, before and after dispatch, and the fine it was shown is what happened.
 import type { Page } from "@playwright/test";
-import { parseEther } from "viem";
 import { gainOf, jobMembers, movesOf, paidInFull, releasedTo } from "../../scripts/lib/settlement-oracle.ts";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
 import { cancellationFine, creditOf, settleCancelled } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
 import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
-import { coin, goTo, jobCard, openApp } from "./support/ui.ts";
+import { goTo, jobCard, openApp } from "./support/ui.ts";
 
 const qc = cast.qcs[0]!;
 const mpc = cast.mpcs[2]!;
-const mpcPrice = parseEther("0.05");
-const terms = {
-  jobType: JobType.Horizontal,
-  qc,
-  dos: [cast.dos[0]!, cast.dos[1]!],
-  doPrices: [parseEther("0.1"), parseEther("0.25")],
-  factor: 2,
-  mpcCount: 1,
-  totalEpochs: 2,
-};
+
+/** The journey's job in the market's asset, and its price for a GDS fee. */
+function stage(amount: (text: string) => bigint) {
+  const mpcPrice = amount("0.05");
+  const terms = {
+    jobType: JobType.Horizontal,
+    qc,
+    dos: [cast.dos[0]!, cast.dos[1]!],
+    doPrices: [amount("0.1"), amount("0.25")],
+    factor: 2,
+    mpcCount: 1,
+    totalEpochs: 2,
+  };
+  return { mpcPrice, terms, priceWith: (gdsFeeBps: number) => priceOfTerms(terms, mpcPrice, gdsFeeBps) };
+}
 
 test.use({ walletAccount: qc });
-
-/** The price of the journey's job for a GDS fee. */
-const priceWith = (gdsFeeBps: number) => priceOfTerms(terms, mpcPrice, gdsFeeBps);
 
 const settledRow = (page: Page, id: string) =>
   page.getByRole("region", { name: /Settled jobs/ }).getByTestId(`job-row-${id}`);
@@ -35,7 +36,9 @@ test.describe("journey 4: the QC cancels", () => {
     page,
     jw,
     market,
+    units: { amount, coin },
   }) => {
+    const { mpcPrice, terms, priceWith } = stage(amount);
     const id = await market.placeOrder(cast.gds, terms, mpcPrice);
     const ordered = await market.job(id);
     const quote = ordered.quote;
@@ -79,7 +82,9 @@ test.describe("journey 4: the QC cancels", () => {
     page,
     jw,
     market,
+    units: { amount, coin },
   }) => {
+    const { mpcPrice, terms, priceWith } = stage(amount);
     const price = priceWith((await market.parameters()).gdsFeeBps);
     const id = await market.dispatchedJob(cast.gds, terms, [mpc], mpcPrice);
     const job = await market.job(id);

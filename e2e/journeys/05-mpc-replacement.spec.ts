@@ -1,22 +1,19 @@
 // Journey 5: a DO asks for an MPC to be replaced; the GDS replaces it from its console; at
 // completion the replaced MPC gets nothing and the new one its fee (docs/rules.md §6 rule 7).
-import { parseEther } from "viem";
 import { jobMembers, movesOf, paidInFull } from "../../scripts/lib/settlement-oracle.ts";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
 import { creditOf, settleCompleted } from "../../src/protocol/money/index.ts";
 import { cast } from "./support/constants.ts";
 import { priceOfTerms } from "./support/market.ts";
 import { expect, test } from "./support/test.ts";
-import { actAs, coin, goTo, jobCard, openApp } from "./support/ui.ts";
+import { actAs, goTo, jobCard, openApp } from "./support/ui.ts";
 
 const gds = cast.gds;
 const qc = cast.qcs[1]!;
 const dos = [cast.dos[0]!, cast.dos[4]!];
 const requester = dos[0]!;
-const doPrices = [parseEther("0.1"), parseEther("0.1")];
 const oldMpc = cast.mpcs[0]!;
 const newMpc = cast.mpcs[2]!;
-const mpcPrice = parseEther("0.05");
 
 test.use({ walletAccount: requester });
 
@@ -24,8 +21,11 @@ test("journey 5: a requested MPC replacement is done by the GDS; the replaced MP
   page,
   jw,
   market,
+  units: { amount, coin },
 }) => {
   test.setTimeout(90_000);
+  const doPrices = [amount("0.1"), amount("0.1")];
+  const mpcPrice = amount("0.05");
   const terms = { jobType: JobType.Horizontal, qc, dos, doPrices, factor: 1, mpcCount: 1, totalEpochs: 2 };
   const oldStart = await market.balance(oldMpc);
   const newStart = await market.balance(newMpc);

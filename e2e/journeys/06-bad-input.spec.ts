@@ -1,12 +1,11 @@
 // Journey 6 (bad input), on the GDS's order form: an invalid address, a node without enough free
 // stake, a job id that already exists. Each shows a readable message; nothing reaches the wallet.
 import type { Page } from "@playwright/test";
-import { formatEther, getAddress, parseEther } from "viem";
+import { getAddress } from "viem";
 import { JobType } from "../../src/protocol/enums.ts";
-import { formatCoin } from "../../src/protocol/units.ts";
 import { cast } from "./support/constants.ts";
 import { expect, test } from "./support/test.ts";
-import { coin, goTo, jobIdOfUuid, openApp, shortId } from "./support/ui.ts";
+import { goTo, jobIdOfUuid, openApp, shortId } from "./support/ui.ts";
 
 const gds = cast.gds;
 const qc = cast.qcs[0]!;
@@ -17,13 +16,13 @@ test.use({ walletAccount: gds });
 const orderForm = (page: Page) => page.getByTestId("place-order");
 const placeStatus = (page: Page) => orderForm(page).getByTestId("place-order-button-status");
 
-/** Fills a complete order: the two DOs at `doPrice`, one MPC, two epochs. */
-async function fillOrder(page: Page, doPrice: bigint): Promise<void> {
+/** Fills a complete order: the two DOs at `doPrice` (as typed), one MPC, two epochs. */
+async function fillOrder(page: Page, doPrice: string): Promise<void> {
   const form = orderForm(page);
   await form.getByTestId("order-qc").fill(qc);
   for (const d of dos) {
     await form.getByTestId(`order-dos-pick-${d.toLowerCase()}`).check();
-    await form.getByTestId(`order-price-${d.toLowerCase()}`).fill(formatEther(doPrice));
+    await form.getByTestId(`order-price-${d.toLowerCase()}`).fill(doPrice);
   }
   await form.getByTestId("order-mpc-count").fill("1");
   await form.getByTestId("order-epochs").fill("2");
@@ -34,7 +33,7 @@ test.describe("journey 6: bad input on the order form", () => {
   test("an invalid QC address is explained and the order cannot be sent", async ({ page, jw }) => {
     await openApp(page, jw);
     await goTo(page, "GDS");
-    await fillOrder(page, parseEther("0.1"));
+    await fillOrder(page, "0.1");
     const button = orderForm(page).getByTestId("place-order-button");
     await expect(button).toBeEnabled();
 
@@ -58,17 +57,18 @@ test.describe("journey 6: bad input on the order form", () => {
     page,
     jw,
     market,
+    units: { typed, coin },
   }) => {
     await openApp(page, jw);
     await goTo(page, "GDS");
     const free = await market.balance(dos[0]!);
     // Each DO's price is most of DO 1's free stake: the collateral (their sum) exceeds it.
     const doPrice = (free * 3n) / 4n;
-    await fillOrder(page, doPrice);
+    await fillOrder(page, typed(doPrice));
     const collateral = doPrice * 2n;
     expect(collateral).toBeGreaterThan(free);
     await expect(placeStatus(page)).toContainText(
-      `has ${formatCoin(free)} free, less than the collateral of ${formatCoin(collateral)}.`,
+      `has ${coin(free)} free, less than the collateral of ${coin(collateral)}.`,
     );
     await expect(orderForm(page).getByTestId("place-order-button")).toBeDisabled();
     await expect(orderForm(page).getByTestId("order-dos")).toContainText("below the collateral");
@@ -79,10 +79,11 @@ test.describe("journey 6: bad input on the order form", () => {
     page,
     jw,
     market,
+    units: { amount, coin },
   }) => {
     await openApp(page, jw);
     await goTo(page, "GDS");
-    await fillOrder(page, parseEther("0.1"));
+    await fillOrder(page, "0.1");
     const id = jobIdOfUuid(await orderForm(page).getByTestId("order-id").innerText());
     // Meanwhile the same id is used elsewhere (another console tab of the GDS).
     await market.placeOrder(
@@ -91,12 +92,12 @@ test.describe("journey 6: bad input on the order form", () => {
         jobType: JobType.Horizontal,
         qc,
         dos: [cast.dos[1]!],
-        doPrices: [parseEther("0.1")],
+        doPrices: [amount("0.1")],
         factor: 1,
         mpcCount: 1,
         totalEpochs: 1,
       },
-      parseEther("0.05"),
+      amount("0.05"),
       id,
     );
     const jobsBefore = await market.jobCount();
@@ -116,7 +117,7 @@ test.describe("journey 6: bad input on the order form", () => {
     expect(await market.jobCount()).toBe(jobsBefore + 1n);
     const placed = await market.job(fresh);
     expect(placed.qc).toBe(qc);
-    expect(placed.collateral).toBe(parseEther("0.2"));
+    expect(placed.collateral).toBe(amount("0.2"));
     await expect(orderForm(page)).not.toContainText(coin(placed.quote)); // the form was reset
   });
 });

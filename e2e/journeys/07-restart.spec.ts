@@ -1,10 +1,8 @@
 // Journey 7: the chain is stopped and started again from its persisted state file (as `npm start`
 // runs it); after a reload the dashboard shows the same jobs and the same balances.
 import type { Locator } from "@playwright/test";
-import { parseEther } from "viem";
 import { JobState, JobType } from "../../src/protocol/enums.ts";
 import { e2eEnvironment } from "../fixtures/e2e-env.ts";
-import { formatCoin } from "../../src/protocol/units.ts";
 import { AppRpc } from "./support/app-rpc.ts";
 import { cast } from "./support/constants.ts";
 import { Market } from "./support/market.ts";
@@ -20,21 +18,22 @@ async function settledText(table: Locator): Promise<string> {
 test("journey 7: after a restart from the state file the dashboard shows the same jobs and balances", async ({
   page,
   chain,
+  units: { amount, coin },
 }) => {
   test.setTimeout(90_000);
   const env = e2eEnvironment();
   const node = await RestartableChain.copyOf(chain);
   try {
-    const market = await Market.connect(node.rpcUrl, chain.market.address);
+    const market = await Market.connect(node.rpcUrl, chain.market.address, chain.env.asset);
     // Something that happened on this chain only: a dispatched job with locked collateral.
-    const mpcPrice = parseEther("0.05");
+    const mpcPrice = amount("0.05");
     const id = await market.dispatchedJob(
       cast.gds,
       {
         jobType: JobType.Horizontal,
         qc: cast.qcs[1]!,
         dos: [cast.dos[0]!, cast.dos[2]!],
-        doPrices: [parseEther("0.2"), parseEther("0.3")],
+        doPrices: [amount("0.2"), amount("0.3")],
         factor: 1,
         mpcCount: 1,
         totalEpochs: 2,
@@ -57,8 +56,8 @@ test("journey 7: after a restart from the state file the dashboard shows the sam
       for (const account of nodes) {
         const view = await market.node(account);
         const row = nodesTable.getByTestId(`node-row-${account.toLowerCase()}`);
-        await expect(row).toContainText(`${formatCoin(view.balance)} ETH`);
-        await expect(row).toContainText(`${formatCoin(view.locked)} ETH`);
+        await expect(row).toContainText(coin(view.balance));
+        await expect(row).toContainText(coin(view.locked));
       }
     };
     await checkAgainstChain();

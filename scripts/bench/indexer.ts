@@ -18,18 +18,7 @@ import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import { startEmptyMarket } from "./dashboard/market.ts";
 import { median } from "./dashboard/report.ts";
 import { type Budget, row, type Runs, samples } from "./indexer/measure.ts";
-import {
-  appClient,
-  chainDashboard,
-  chainJobPage,
-  chainNodePage,
-  chainQcPage,
-  indexedDashboard,
-  indexedJobPage,
-  indexedNodePage,
-  indexedQcPage,
-  type Market,
-} from "./indexer/pages.ts";
+import { appClient, dashboard, jobPage, type Market, nodePage, qcPage } from "./indexer/pages.ts";
 import { seedJobs } from "./indexer/seed.ts";
 import { dos } from "../../src/services/shared/testing/market-fixture.ts";
 import { freePort } from "../lib/anvil.ts";
@@ -41,7 +30,8 @@ const JOBS = Number(values.get("jobs") ?? 5_000);
 const BLOCKS = Number(values.get("blocks") ?? 2_000_000);
 const ROUNDS = Number(values.get("rounds") ?? 3);
 const PAGE: Budget = { requests: 5, ms: 1_000 };
-const DASHBOARD: Budget = { requests: 5, ms: 2_000 };
+// The dashboard reads every job's and node's live state through the lens (pages of 200): its budget is time.
+const DASHBOARD: Budget = { ms: 2_000 };
 const FINALITY_BLOCKS = 30;
 const LIVE_SAMPLES = 10;
 /** Blocks per anvil_mine call: one call for 2M blocks runs for minutes with no sign of life. */
@@ -118,19 +108,11 @@ async function measurePages(
 ): Promise<Pages> {
   const client = appClient(m);
   const run = (read: () => Promise<number>) => samples(ROUNDS, m.rpcUrl, indexer, read);
-  if (indexer === undefined) {
-    return {
-      job: await run(() => chainJobPage(client, m, target.id)),
-      qc: await run(() => chainQcPage(client, m, target.qc)),
-      node: await run(() => chainNodePage(client, m, target.node)),
-      dashboard: await run(() => chainDashboard(client, m)),
-    };
-  }
   return {
-    job: await run(() => indexedJobPage(client, m, indexer, target.id)),
-    qc: await run(() => indexedQcPage(client, m, indexer, target.qc)),
-    node: await run(() => indexedNodePage(client, m, indexer, target.node)),
-    dashboard: await run(() => indexedDashboard(client, m, indexer)),
+    job: await run(() => jobPage(client, m, indexer, target.id)),
+    qc: await run(() => qcPage(client, m, indexer, target.qc)),
+    node: await run(() => nodePage(client, m, indexer, target.node)),
+    dashboard: await run(() => dashboard(client, m, indexer)),
   };
 }
 
@@ -182,7 +164,8 @@ async function measureChain(label: string, blocks: number): Promise<Measured> {
     // Past Ponder's finality distance for an unknown chain (30 blocks), the seeded blocks are history
     // (indexed in batches); within it, each block is indexed live as it came (PGlite: ~6 ms an event),
     // and a restart indexes those blocks again. A real chain's newest 30 blocks hold few events.
-    await fixture.mine(FINALITY_BLOCKS + 1);
+    // Through mine(): with 5,000 jobs anvil takes longer to mine than viem's 10 s request timeout.
+    await mine(m.rpcUrl, FINALITY_BLOCKS + 1);
     const events = await countEvents(m);
     const head = await fixture.blockNumber();
     say(`${label}: ${events.toLocaleString("en")} events, head block ${head.toLocaleString("en")}`);
@@ -237,10 +220,14 @@ async function main() {
       `  fresh chain  median ${Math.round(median(fresh.live))} ms, max ${Math.round(Math.max(...fresh.live))} ms`,
       `  aged chain   median ${Math.round(median(aged.live))} ms, max ${Math.round(Math.max(...aged.live))} ms`,
       "",
-      ...table("Fresh chain, chain only (the app today):", fresh.chain, false),
+      ...table("Fresh chain, no indexer (the app's chain fallback):", fresh.chain, false),
       ...table("Fresh chain, with the indexer:", fresh.indexed, true),
       "",
-      ...table(`${BLOCKS.toLocaleString("en")} blocks later, chain only (the app today):`, aged.chain, false),
+      ...table(
+        `${BLOCKS.toLocaleString("en")} blocks later, no indexer (the app's chain fallback):`,
+        aged.chain,
+        false,
+      ),
       ...table(`${BLOCKS.toLocaleString("en")} blocks later, with the indexer:`, aged.indexed, true),
       "",
       `Total ${((performance.now() - started) / 1000).toFixed(1)} s`,

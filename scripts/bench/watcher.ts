@@ -6,12 +6,7 @@ import type { Address } from "viem";
 import type { RpcCounts } from "../../src/services/shared/rpc-counter.ts";
 import type { ReadMode } from "../../src/services/gds-watcher/scan.ts";
 import { seedDispatchedJobs } from "../../src/services/gds-watcher/testing/bulk-jobs.ts";
-import {
-  dos,
-  type JobSpec,
-  mpcs,
-  startMarket,
-} from "../../src/services/shared/testing/market-fixture.ts";
+import { dos, type JobSpec, mpcs, startMarket } from "../../src/services/shared/testing/market-fixture.ts";
 import { JobState } from "../../src/protocol/enums.ts";
 import { makeWatcher } from "../../src/services/gds-watcher/testing/watcher-harness.ts";
 

@@ -13,6 +13,7 @@ function recordFile(fields: {
   jobMarket: string;
   jobMarketLens?: null;
   deployBlock?: string;
+  asset?: { address: string; decimals: number; symbol: string; permit: boolean };
 }) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fedpay-config-")), "record.json");
   const record = {
@@ -61,6 +62,33 @@ describe("app configuration", () => {
     });
     expect(config).toMatchObject({ chainId: 11155111, isLocal: false, devWallet: false, deployBlock: "123" });
     expect(config.rpcUrl).toBe("https://rpc.example.org");
+  });
+
+  it("takes the payment asset from the record, and leaves a market named by address to the chain", () => {
+    const token = {
+      address: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+      decimals: 6,
+      symbol: "fdUSD",
+      permit: true,
+    };
+    const file = recordFile({
+      chainId: 31337,
+      jobMarket: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+      asset: token,
+    });
+    expect(resolveAppConfig({ VITE_DEPLOYMENT: file }).asset).toEqual(token);
+    expect(
+      resolveAppConfig({
+        VITE_DEPLOYMENT: file,
+        VITE_JOB_MARKET_ADDRESS: "0x1111111111111111111111111111111111111111",
+      }).asset,
+    ).toBeNull();
+    // A native market takes the chain's coin symbol.
+    const native = recordFile({ chainId: 31337, jobMarket: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707" });
+    expect(resolveAppConfig({ VITE_DEPLOYMENT: native, VITE_NATIVE_SYMBOL: "POL" }).asset).toMatchObject({
+      symbol: "POL",
+      decimals: 18,
+    });
   });
 
   it("refuses a deployment record of another chain", () => {

@@ -33,6 +33,8 @@ describe("the local chain of npm start", () => {
     const first = await bringUpLocalChain({ port, stateFile, recordFile });
     running = first;
     expect(first).toMatchObject({ resumed: false, deployedNow: true });
+    // By default the market runs on the demo stablecoin (docs/rules.md §12).
+    expect(first.record.asset).toMatchObject({ symbol: "fdUSD", decimals: 6, permit: true });
     expect(first.seeded?.length).toBeGreaterThanOrEqual(4);
     const jobs = await jobCount(first);
     const blockBefore = await createPublicClient({ transport: http(first.rpcUrl) }).getBlockNumber();
@@ -47,10 +49,22 @@ describe("the local chain of npm start", () => {
     expect(await createPublicClient({ transport: http(second.rpcUrl) }).getBlockNumber()).toBe(blockBefore);
   });
 
-  it("starts from genesis on reset, and deploys and seeds again", async () => {
-    const chain = await bringUpLocalChain({ port: await freePort(), stateFile, recordFile, reset: true });
+  it("starts from genesis on reset, and deploys and seeds again (here on the native coin)", async () => {
+    const chain = await bringUpLocalChain({
+      port: await freePort(),
+      stateFile,
+      recordFile,
+      reset: true,
+      native: true,
+    });
     running = chain;
     expect(chain).toMatchObject({ resumed: false, deployedNow: true });
+    expect(chain.record.asset).toEqual({
+      address: "0x0000000000000000000000000000000000000000",
+      decimals: 18,
+      symbol: "ETH",
+      permit: false,
+    });
     expect(chain.seeded).toBeDefined();
   });
 

@@ -6,6 +6,7 @@ import type { DeploymentRecord } from "./deployment-record.ts";
 import { type AnvilHandle, isPortFree, probeChain, startAnvil } from "./anvil.ts";
 import { compileContracts } from "./compile.ts";
 import { repoRoot } from "./paths.ts";
+import { describeAsset, isNativeAsset } from "../../src/protocol/asset.ts";
 import { generateAbis } from "../gen-abi.ts";
 import type { SeededJob } from "./seeded-job.ts";
 
@@ -17,6 +18,11 @@ export interface LocalChainOptions {
   recordFile?: string;
   /** Start from genesis: delete the state file first. */
   reset?: boolean;
+  /**
+   * The payment asset of a market deployed now: the demo stablecoin (default, minted to the dev
+   * accounts) or, with `native`, the chain's own coin. A market already on the chain keeps its asset.
+   */
+  native?: boolean;
   /** Each step, as it starts. */
   log?: (line: string) => void;
   /** What the deploy and seed scripts say within their step. */
@@ -75,7 +81,19 @@ export async function bringUpLocalChain(options: LocalChainOptions): Promise<Loc
     const { deployMarket } = await import("../deploy.ts");
     const { seedDemo } = await import("../seed.ts");
     log("Deploying JobMarket if the chain does not have it");
-    const deployed = await deployMarket({ rpcUrl, recordFile: options.recordFile, log: detail });
+    const deployed = await deployMarket({
+      rpcUrl,
+      recordFile: options.recordFile,
+      demoToken: !options.native,
+      log: detail,
+    });
+    const onNative = isNativeAsset(deployed.record.asset);
+    if (!deployed.deployedNow && onNative !== Boolean(options.native)) {
+      detail(
+        `The chain's market was deployed earlier on ${describeAsset(deployed.record.asset)} and keeps it; ` +
+          `npm run start:reset${onNative ? "" : " -- --native"} starts from genesis on ${onNative ? "the demo stablecoin" : "the native coin"}.`,
+      );
+    }
     log("Seeding the demo if the market is empty");
     const seeded = await seedDemo({ rpcUrl, recordFile: deployed.recordFile, log: detail });
     return {

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { WagmiProvider } from "wagmi";
 import { appChain } from "./config/chain.ts";
 import { wagmiConfig } from "./config/wagmi.ts";
+import { AssetProvider } from "./components/AssetProvider.tsx";
 import { AppRoutes } from "./routes.tsx";
 
 // Chain reads are cheap on the local chain and refreshed by block watching, so queries do not
@@ -16,7 +17,9 @@ export function App() {
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider initialChain={appChain} theme={lightTheme({ accentColor: "#0f766e" })}>
-          <AppRoutes />
+          <AssetProvider>
+            <AppRoutes />
+          </AssetProvider>
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>

@@ -16,6 +16,7 @@ export const pageRoutes: ({ path: string } & LazyPage)[] = [
   { path: "/gds", ...lazyPage(() => import("./pages/gds/GdsPage.tsx")) },
   { path: "/dashboard", ...lazyPage(() => import("./pages/dashboard/DashboardPage.tsx")) },
   { path: "/jobs/:id", ...lazyPage(() => import("./pages/job/JobPage.tsx")) },
+  { path: "/arbiter", ...lazyPage(() => import("./pages/arbiter/ArbiterPage.tsx")) },
   { path: "/admin", ...lazyPage(() => import("./pages/admin/AdminPage.tsx")) },
 ];
 

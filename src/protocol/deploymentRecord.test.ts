@@ -23,6 +23,31 @@ describe("parseDeploymentRecord", () => {
     expect(parsed).toMatchObject({ chainId: 31337, jobMarketLens: null, deployBlock: "6", upgrades: [] });
   });
 
+  it("keeps the payment asset, and reads a record from before it as the native coin", () => {
+    const token = {
+      address: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+      decimals: 6,
+      symbol: "fdUSD",
+      permit: true,
+    };
+    expect(parseDeploymentRecord({ ...record, asset: token }, "a.json").asset).toEqual({
+      ...token,
+      address: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    });
+    expect(parseDeploymentRecord(record, "a.json").asset).toEqual({
+      address: "0x0000000000000000000000000000000000000000",
+      decimals: 18,
+      symbol: "ETH",
+      permit: false,
+    });
+    expect(() => parseDeploymentRecord({ ...record, asset: { ...token, decimals: "6" } }, "a.json")).toThrow(
+      "asset.decimals is not a number of decimals",
+    );
+    expect(() => parseDeploymentRecord({ ...record, asset: { ...token, permit: 1 } }, "a.json")).toThrow(
+      "asset.permit",
+    );
+  });
+
   it("names the file and the field that is wrong", () => {
     expect(() => parseDeploymentRecord({ ...record, jobMarket: "0x12" }, "a.json")).toThrow(
       "a.json is not a deployment record: jobMarket is not an address",

@@ -3,6 +3,7 @@
 // and its check live here; reading and writing the file is Node's (src/services/shared/deployment-file.ts,
 // scripts/lib/deployment-record.ts).
 import { type Address, getAddress, isAddress } from "viem";
+import { nativeAsset, type PaymentAsset } from "./asset.ts";
 
 export interface DeploymentRecord {
   chainId: number;
@@ -10,6 +11,12 @@ export interface DeploymentRecord {
   jobMarket: Address;
   implementation: Address;
   jobMarketLens: Address | null;
+  /**
+   * The payment asset the market was initialized with (docs/rules.md §12): the token's address, decimals,
+   * symbol and permit support, read from the chain at deploy time; address zero for the native coin.
+   * A record written before the asset existed reads as the native coin.
+   */
+  asset: PaymentAsset;
   /** Linked external libraries by fully qualified name. */
   libraries: Record<string, Address>;
   /** Block of the proxy's deployment: where event scans start. Decimal string (JSON has no bigint). */
@@ -49,11 +56,26 @@ export function parseDeploymentRecord(json: unknown, source: string): Deployment
   const libraries = r.libraries ?? {};
   if (typeof libraries !== "object" || Array.isArray(libraries)) fail("libraries is not an object");
   if (!Array.isArray(r.upgrades ?? [])) fail("upgrades is not a list");
+  const asset = (value: unknown): PaymentAsset => {
+    if (value === undefined) return nativeAsset();
+    if (typeof value !== "object" || value === null) return fail("asset is not an object");
+    const v = value as Fields;
+    if (typeof v.decimals !== "number" || !Number.isInteger(v.decimals) || v.decimals < 0 || v.decimals > 36)
+      fail("asset.decimals is not a number of decimals");
+    if (typeof v.permit !== "boolean") fail("asset.permit is not true or false");
+    return {
+      address: address(v.address, "asset.address"),
+      decimals: v.decimals as number,
+      symbol: text(v.symbol, "asset.symbol"),
+      permit: v.permit as boolean,
+    };
+  };
   return {
     chainId: r.chainId as number,
     jobMarket: address(r.jobMarket, "jobMarket"),
     implementation: address(r.implementation, "implementation"),
     jobMarketLens: r.jobMarketLens == null ? null : address(r.jobMarketLens, "jobMarketLens"),
+    asset: asset(r.asset),
     libraries: Object.fromEntries(
       Object.entries(libraries as Fields).map(([name, at]) => [name, address(at, `libraries.${name}`)]),
     ),

@@ -9,6 +9,12 @@ export const DEV_MNEMONIC = "test test test test test test test test test test t
 
 /** The local chain's id (anvil's and Hardhat's): where these accounts, the dev wallet and the demo live. */
 export const LOCAL_CHAIN_ID = 31337;
+/**
+ * What the deploy script's --demo-token mints to each dev account, in whole tokens of the demo stablecoin
+ * (anvil gives each 10,000 ETH as well, for gas).
+ */
+export const DEMO_TOKENS_PER_ACCOUNT = "10000";
+
 /** Where `npm start` serves the local chain. */
 export const LOCAL_RPC_URL = "http://127.0.0.1:8545";
 

@@ -3,15 +3,17 @@ import { shortAddress } from "./address.ts";
 import { jobStateName, roleName, taskTypeName, formatStep } from "./enums.ts";
 import { shortJobId } from "./jobId.ts";
 import { roleNameOf } from "./accessRoles.ts";
-import { formatCoin } from "./units.ts";
+import type { AmountUnit } from "./asset.ts";
+import { formatAmount } from "./units.ts";
 
 type Args = readonly unknown[];
-type Words = (args: Args, symbol: string) => string;
+/** `unit` is the market's payment asset: every amount in an error is in its smallest unit. */
+type Words = (args: Args, unit: AmountUnit) => string;
 
 // Argument readers: the decoded args arrive as unknown; these make the sentences short.
 const a = (args: Args, i: number) => shortAddress(String(args[i]));
 const id = (args: Args, i: number) => `job ${shortJobId(args[i] as Hex)}`;
-const coin = (args: Args, i: number, symbol: string) => `${formatCoin(BigInt(args[i] as bigint))} ${symbol}`;
+const coin = (args: Args, i: number, unit: AmountUnit) => formatAmount(BigInt(args[i] as bigint), unit);
 const n = (args: Args, i: number) => String(args[i]);
 const block = (args: Args, i: number) => `block ${String(args[i])}`;
 
@@ -31,7 +33,7 @@ export const errorWords: Record<string, Words> = {
   JobMarketInsufficientBalance: (x, s) =>
     `${a(x, 0)} has only ${coin(x, 1, s)} available, less than the ${coin(x, 2, s)} asked for.`,
   JobMarketTransferFailed: (x, s) =>
-    `Sending ${coin(x, 1, s)} to ${a(x, 0)} failed: the receiving account refused it.`,
+    `Moving ${coin(x, 1, s)} between ${a(x, 0)} and the market failed: a payment needs that much in the wallet and allowed to the market; a withdrawal needs an account that accepts it.`,
   JobMarketAmountTooLarge: (x, s) =>
     `${coin(x, 0, s)} is more than the contract can hold (at most ${coin(x, 1, s)}).`,
   JobMarketTooManyJobs: (x) =>
@@ -51,6 +53,20 @@ export const errorWords: Record<string, Words> = {
     `The signed permit expired (deadline ${n(x, 0)}, now ${n(x, 1)}) and the allowance does not cover the amount: sign again.`,
   JobMarketPermitRejected: (x, s) =>
     `The token refused ${a(x, 0)}'s permit for ${coin(x, 1, s)} (wrong signer or amount) and the allowance is only ${coin(x, 2, s)}: sign again.`,
+  // the token's own errors (OpenZeppelin ERC-20, IERC6093), e.g. from an approve
+  ERC20InsufficientBalance: (x, s) =>
+    `${a(x, 0)} holds only ${coin(x, 1, s)} of the token, less than the ${coin(x, 2, s)} needed.`,
+  ERC20InsufficientAllowance: (x, s) =>
+    `${a(x, 0)} may move only ${coin(x, 1, s)} of the token, less than the ${coin(x, 2, s)} needed: approve or sign a permit first.`,
+  ERC20InvalidSender: (x) => `The token refuses to move tokens from ${a(x, 0)}.`,
+  ERC20InvalidReceiver: (x) => `The token refuses to move tokens to ${a(x, 0)}.`,
+  ERC20InvalidApprover: (x) => `The token refuses an allowance from ${a(x, 0)}.`,
+  ERC20InvalidSpender: (x) => `The token refuses an allowance to ${a(x, 0)}.`,
+  ERC2612ExpiredSignature: (x) => `The signed permit expired (deadline ${n(x, 0)}): sign again.`,
+  ERC2612InvalidSigner: (x) =>
+    `The permit was signed by ${a(x, 0)}, not by the paying account ${a(x, 1)}: sign again with it.`,
+  DemoTetherResetAllowanceFirst: (x, s) =>
+    `The token lets ${a(x, 0)} take ${coin(x, 1, s)} already and changes a non-zero allowance only through 0: set it to 0 first.`,
   // trust (docs/rules.md §11)
   JobMarketTermsRejected: (x) =>
     `${a(x, 0)}'s terms refuse this job (not accepting, another GDS, a fee below its minimum or collateral above its maximum).`,
@@ -142,8 +158,8 @@ export const errorWords: Record<string, Words> = {
 };
 
 /** The plain sentence for a decoded custom error; unknown names still say what the contract said. */
-export function wordsForError(name: string, args: Args = [], symbol = "ETH"): string {
+export function wordsForError(name: string, args: Args, unit: AmountUnit): string {
   const words = errorWords[name];
-  if (words) return words(args, symbol);
+  if (words) return words(args, unit);
   return `The contract refused the transaction (${name}${args.length ? `: ${args.map(String).join(", ")}` : ""}).`;
 }

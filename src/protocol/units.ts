@@ -1,31 +1,47 @@
-import { formatEther, parseEther } from "viem";
+import { formatUnits, parseUnits } from "viem";
+import type { AmountUnit } from "./asset.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-// Digits, an optional point and at most 18 decimals: no sign, no exponent, no grouping.
+// Digits and an optional point: no sign, no exponent, no grouping.
 const DECIMAL = /^(\d+)(?:\.(\d*))?$/;
 
 /**
- * A decimal amount of coins typed by a user, as bigint wei. Floats never take part: the string goes
- * to viem's parseEther only once it is known to be a plain decimal with at most 18 decimals.
+ * A decimal amount typed by a user, as a bigint in the asset's smallest unit (`decimals` places: 18 for
+ * the native coin, 6 for a USDC-like token). Floats never take part: the string goes to viem's
+ * parseUnits only once it is known to be a plain decimal with at most `decimals` places.
  */
-export function parseAmount(input: string, { allowZero = false } = {}): Parsed<bigint> {
+export function parseAmount(input: string, decimals: number, { allowZero = false } = {}): Parsed<bigint> {
   const text = input.trim();
   if (text === "") return { ok: false, error: "Enter an amount." };
   const match = DECIMAL.exec(text);
   if (!match) return { ok: false, error: "Use digits and one decimal point, e.g. 1.5." };
-  if ((match[2] ?? "").length > 18) return { ok: false, error: "At most 18 decimals." };
-  const value = parseEther(text.endsWith(".") ? text.slice(0, -1) : text);
+  if ((match[2] ?? "").length > decimals)
+    return {
+      ok: false,
+      error: decimals === 0 ? "Whole amounts only." : `At most ${decimals} decimals.`,
+    };
+  const value = parseUnits(text.endsWith(".") ? text.slice(0, -1) : text, decimals);
   if (value === 0n && !allowZero) return { ok: false, error: "The amount must be above zero." };
   return { ok: true, value };
 }
 
-/** Exact decimal coin amount of `wei` with thousands separated, e.g. 12,100.5. */
-export function formatCoin(wei: bigint): string {
-  const negative = wei < 0n;
-  const [whole, fraction] = formatEther(negative ? -wei : wei).split(".");
+/** Exact decimal amount of `value` smallest units with thousands separated, e.g. 12,100.5. */
+export function formatCoin(value: bigint, decimals: number): string {
+  const negative = value < 0n;
+  const [whole, fraction] = formatUnits(negative ? -value : value, decimals).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${negative ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** An amount with its symbol, e.g. "12,100.5 fdUSD": how the app, the errors and the logs print money. */
+export function formatAmount(value: bigint, unit: AmountUnit): string {
+  return `${formatCoin(value, unit.decimals)} ${unit.symbol}`;
+}
+
+/** The amount as an input field takes it back (no grouping), e.g. for "All" and "What is due". */
+export function amountInputText(value: bigint, decimals: number): string {
+  return formatUnits(value, decimals);
 }
 
 /** A whole number typed by a user (epochs, counts, factors) within [min, max]. */

@@ -6,7 +6,10 @@ import { marketParameters } from "../../../src/protocol/testing/viewData.ts";
 const addresses = (role: Parameters<typeof devAccountsWithRole>[0]): Address[] =>
   devAccountsWithRole(role).map((a) => a.address);
 
-/** The seeded demo's accounts: the GDS holds GDS_ROLE, DOs and MPCs are registered with 5 ETH each. */
+/**
+ * The seeded demo's accounts, on every test market: the GDS holds GDS_ROLE, DOs and MPCs are registered
+ * with 5 of the market's asset each (5 fdUSD, or 5 ETH on the native market).
+ */
 export const cast = {
   admin: addresses("admin")[0]!,
   gds: addresses("gds")[0]!,

@@ -28,6 +28,10 @@ export class JourneyWallet extends InjectedTestWallet {
   private rejections = 0;
   /** Signature requests the page made (eth_sendTransaction), rejected or not. */
   signatureRequests = 0;
+  /** Typed-data signature requests (eth_signTypedData_v4: permits), rejected or not. */
+  typedDataRequests = 0;
+  /** False: the wallet answers eth_signTypedData_v4 with 4200 (unsupported), as some wallets do. */
+  signsTypedData = true;
   /** Hashes of the transactions this wallet signed and sent. */
   readonly sent: Hex[] = [];
 
@@ -47,6 +51,7 @@ export class JourneyWallet extends InjectedTestWallet {
   }
 
   protected override async handle(method: string, params: unknown): Promise<Reply> {
+    if (method === "eth_signTypedData_v4") return this.signTypedData(params);
     if (method !== "eth_sendTransaction") return super.handle(method, params);
     this.signatureRequests += 1;
     if (this.rejections > 0) {
@@ -75,6 +80,22 @@ export class JourneyWallet extends InjectedTestWallet {
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
       return { error: { code: -32603, message } };
     }
+  }
+
+  /** Signs EIP-712 typed data (a permit) with the acting account's own key, as a wallet does. */
+  private async signTypedData(params: unknown): Promise<Reply> {
+    this.typedDataRequests += 1;
+    if (!this.signsTypedData)
+      return { error: { code: 4200, message: "eth_signTypedData_v4 is not supported" } };
+    if (this.rejections > 0) {
+      this.rejections -= 1;
+      return { error: { code: 4001, message: "User rejected the request." } };
+    }
+    const [signer, json] = params as [string, string];
+    if (signer.toLowerCase() !== this.address.toLowerCase())
+      return { error: { code: 4100, message: `The wallet holds no key for ${signer}` } };
+    const typedData = JSON.parse(json) as Parameters<LocalAccount["signTypedData"]>[0];
+    return { result: await devKey(this.address).signTypedData(typedData) };
   }
 
   protected override async forward(method: string, params: unknown): Promise<Reply> {

@@ -3,6 +3,9 @@
 // the UI acted. Every write simulates first and waits for its receipt (scripts/lib/chain.ts).
 import type { Address, Hex } from "viem";
 import { type ChainContext, connect, write } from "../../../scripts/lib/chain.ts";
+import { payIn, walletHolding } from "../../../scripts/lib/payments.ts";
+import { isNativeAsset, type PaymentAsset } from "../../../src/protocol/asset.ts";
+import { tokenAbi } from "../../../src/protocol/tokenAbi.ts";
 import { readSettlement, type SettlementMoves } from "../../../scripts/lib/settlement-oracle.ts";
 import type { ValidOrder } from "../../../src/app/lib/orderForm.ts";
 import { ALL, Status, TaskType } from "../../../src/protocol/enums.ts";
@@ -26,22 +29,26 @@ export class Market {
   private constructor(
     private readonly ctx: ChainContext,
     readonly address: Address,
+    /** The market's payment asset: every amount below is in its smallest unit. */
+    readonly asset: PaymentAsset,
   ) {}
 
-  static async connect(rpcUrl: string, address: Address): Promise<Market> {
-    return new Market(await connect(rpcUrl), address);
+  static async connect(rpcUrl: string, address: Address, asset: PaymentAsset): Promise<Market> {
+    return new Market(await connect(rpcUrl), address, asset);
   }
 
   private get contract() {
     return { address: this.address, abi: jobMarketAbi } as const;
   }
 
-  /** A write as `from` (an unlocked anvil dev account). */
-  send(
-    from: Address,
-    call: { functionName: string; args: readonly unknown[]; value?: bigint },
-  ): Promise<unknown> {
+  /** A write as `from` (an unlocked anvil dev account) that pays nothing in. */
+  send(from: Address, call: { functionName: string; args: readonly unknown[] }): Promise<unknown> {
     return write(this.ctx, this.ctx.wallet(from), { ...this.contract, ...call } as never);
+  }
+
+  /** A money-in write as `from`: msg.value on the native coin, approve-then-pull on a token. */
+  payIn(from: Address, call: Parameters<typeof payIn>[4], amount: bigint): Promise<void> {
+    return payIn(this.ctx, this.address, this.asset, from, call, amount);
   }
 
   // ── reads ──
@@ -75,8 +82,30 @@ export class Market {
   receipt(hash: Hex) {
     return this.ctx.publicClient.getTransactionReceipt({ hash });
   }
+  /** What `account` has allowed the market to pull of the token (0 on the native coin). */
+  async allowance(account: Address): Promise<bigint> {
+    if (isNativeAsset(this.asset)) return 0n;
+    return this.ctx.publicClient.readContract({
+      address: this.asset.address,
+      abi: tokenAbi,
+      functionName: "allowance",
+      args: [account, this.address],
+    });
+  }
+
+  /** `from` allows the market to pull `amount` of the token (an approve sent outside the app). */
+  async approve(from: Address, amount: bigint): Promise<void> {
+    await write(this.ctx, this.ctx.wallet(from), {
+      address: this.asset.address,
+      abi: tokenAbi,
+      functionName: "approve",
+      args: [this.address, amount],
+    });
+  }
+
+  /** What the account's wallet holds of the asset (the token, or the coin that also pays gas). */
   walletBalance(account: Address): Promise<bigint> {
-    return this.ctx.publicClient.getBalance({ address: account });
+    return walletHolding(this.ctx, this.asset, account);
   }
   async balances(accounts: readonly Address[]): Promise<Map<Address, bigint>> {
     const values = await Promise.all(accounts.map((a) => this.balance(a)));
@@ -114,7 +143,7 @@ export class Market {
   async pay(qc: Address, id: JobId, amount: bigint): Promise<void> {
     const job = await this.job(id);
     const maxTotal = job.mpcsAssigned ? job.totalPrice : job.quote;
-    await this.send(qc, { functionName: "submitQuery", args: [id, amount, maxTotal], value: amount });
+    await this.payIn(qc, { functionName: "submitQuery", args: [id, amount, maxTotal] }, amount);
   }
 
   async assignMpcs(gds: Address, id: JobId, mpcs: Address[], mpcPrice: bigint): Promise<void> {

@@ -1,14 +1,23 @@
 // How a user moves through the app: header links, the acting account in the wallet, amounts as
 // the app prints them.
 import type { Locator, Page } from "@playwright/test";
-import type { Address } from "viem";
-import { formatCoin } from "../../../src/protocol/units.ts";
+import { type Address, parseUnits } from "viem";
+import type { PaymentAsset } from "../../../src/protocol/asset.ts";
+import { amountInputText, formatAmount } from "../../../src/protocol/units.ts";
 import { connectInjectedWallet, expect } from "../../fixtures/test.ts";
 import type { JourneyWallet } from "./journey-wallet.ts";
 
-/** An amount exactly as the app shows it, e.g. "0.33 ETH". */
-export function coin(wei: bigint): string {
-  return `${formatCoin(wei)} ETH`;
+/**
+ * Amounts in a market's asset (docs/rules.md §12), as a journey writes, types and reads them:
+ * `amount("0.1")` in smallest units (0.1 fdUSD = 100,000), `typed(x)` as an input takes it, `coin(x)`
+ * exactly as the app shows it, e.g. "0.33 fdUSD".
+ */
+export function unitsOf(asset: PaymentAsset) {
+  return {
+    amount: (text: string) => parseUnits(text, asset.decimals),
+    typed: (value: bigint) => amountInputText(value, asset.decimals),
+    coin: (value: bigint) => formatAmount(value, asset),
+  };
 }
 
 /** Opens the app and connects the journey wallet through RainbowKit (EIP-6963). */
@@ -18,7 +27,10 @@ export async function openApp(page: Page, jw: JourneyWallet, path = "/"): Promis
 }
 
 /** Follows a header link, as a user moves between pages (no reload). */
-export async function goTo(page: Page, label: "Home" | "QC" | "Node" | "GDS" | "Dashboard" | "Admin") {
+export async function goTo(
+  page: Page,
+  label: "Home" | "QC" | "Node" | "GDS" | "Dashboard" | "Arbiter" | "Admin",
+) {
   await page
     .getByRole("navigation", { name: "Pages" })
     .getByRole("link", { name: label, exact: true })

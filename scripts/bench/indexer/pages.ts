@@ -1,28 +1,27 @@
-// What each page asks to show itself, two ways: the app of today reading everything from the chain
-// (the same reads, topics and block ranges as src/lib/marketLogs.ts and the app's hooks), and the
-// app with the indexer (history and lists from one GraphQL request, live state still from the chain).
-// Both go through the app's own two-lane transport, so a request here is an HTTP request there.
+// What each page asks to show itself, two ways, through the app's own read path: its history reads
+// (src/app/indexer/history.ts readHistory with the pages' own requests from historyRequests.ts), with
+// the indexer's URL or without one (the chain fallback), and the same live-state reads its hooks make.
+// Everything goes through the app's two-lane transport, so a request here is an HTTP request there.
 import { type Address, createPublicClient, type Hex, type PublicClient } from "viem";
 import { twoLaneTransport } from "../../../src/app/config/rpcTransport.ts";
 import { jobMarketAbi, jobMarketLensAbi } from "../../../src/protocol/generated/abis.ts";
+import { type HistoryRequest, readHistory } from "../../../src/app/indexer/history.ts";
 import {
-  accountTopics,
-  eventsTopics,
-  fetchLogsForward,
-  fetchRecentLogs,
-  jobTopics,
-} from "../../../src/app/lib/marketLogs.ts";
-import {
-  DASHBOARD,
-  JOB_PAGE,
-  NODE_PAGE,
-  QC_PAGE,
-  queryIndexer,
-} from "../../../src/services/indexer/queries.ts";
+  jobHistory,
+  lockedByHistory,
+  ordersForHistory,
+  recentHistory,
+  refundsHistory,
+} from "../../../src/app/indexer/historyRequests.ts";
+import { jobIdsIn } from "../../../src/app/lib/jobIndex.ts";
+import { creditsTo } from "../../../src/app/lib/settlement.ts";
+import { queryIndexer } from "../../../src/protocol/indexer-api/client.ts";
+import { DASHBOARD_CHARTS } from "../../../src/protocol/indexer-api/documents.ts";
 
 /** Jobs or nodes per lens call, as src/hooks/readLens.ts reads them (LENS_PAGE). */
 const LENS_PAGE = 200;
-const FEED_SIZE = 50;
+/** The feed's size and kinds, as src/app/pages/dashboard/LiveFeed.tsx reads them. */
+const FEED_SIZE = 100;
 const DASHBOARD_PAGE = 50;
 const FEED_EVENTS = ["JobDispatched", "JobStatusUpdated", "RewardDistributed", "Refund"] as const;
 
@@ -64,112 +63,91 @@ async function allJobs(client: PublicClient, m: Market): Promise<{ id: Hex; qc: 
   return pages.reverse().flat();
 }
 
-/** Today's job page: the job and its progress, then its timeline from its order block to the head. */
-export async function chainJobPage(client: PublicClient, m: Market, id: Hex): Promise<number> {
-  const head = await client.getBlockNumber({ cacheTime: 0 });
-  const [job] = await Promise.all([
-    read<{ orderedAt: bigint }>(client, m, "getJob", [id]),
-    read(client, m, "getProgress", [id]),
-  ]);
-  const logs = await fetchLogsForward(client, m.market, jobTopics(id), job.orderedAt, head);
-  return logs.length;
-}
-
-/** Today's QC page: every job in the market (to find its own), its balance, and every Refund event. */
-export async function chainQcPage(client: PublicClient, m: Market, qc: Address): Promise<number> {
-  const head = await client.getBlockNumber({ cacheTime: 0 });
-  const [jobs, , refunds] = await Promise.all([
-    allJobs(client, m),
-    read(client, m, "balanceOf", [qc]),
-    fetchLogsForward(client, m.market, eventsTopics(["Refund"]), m.deployBlock, head),
-  ]);
-  const own = jobs.filter((j) => j.qc === qc).length;
-  return (
-    own +
-    refunds.filter((l) => (l.args as unknown as { recipients: Address[] }).recipients.includes(qc)).length
+/** The app's history read for `request`, with the indexer at `indexer` or (undefined) the chain alone. */
+function history(client: PublicClient, m: Market, indexer: string | undefined, request: HistoryRequest) {
+  return readHistory(
+    { client, market: m.market, deployBlock: m.deployBlock, indexerUrl: indexer ?? null },
+    request,
   );
 }
 
-/** Today's dashboard: every job and node through the lens, the parameters, the feed, the page's progress. */
-export async function chainDashboard(client: PublicClient, m: Market): Promise<number> {
-  const head = await client.getBlockNumber({ cacheTime: 0 });
+/** The live views of these jobs, one getJob each, sent together (useReadJobsById: one batched request). */
+function jobsById(client: PublicClient, m: Market, ids: readonly Hex[]) {
+  return Promise.all(ids.map((id) => read(client, m, "getJob", [id])));
+}
+
+/** The job page: its view and progress, then its timeline (indexer, or the chain over its own span). */
+export async function jobPage(
+  client: PublicClient,
+  m: Market,
+  indexer: string | undefined,
+  id: Hex,
+): Promise<number> {
+  const [job] = await Promise.all([
+    read<{ orderedAt: bigint; settledAt: bigint }>(client, m, "getJob", [id]),
+    read(client, m, "getProgress", [id]),
+  ]);
+  const timeline = await history(client, m, indexer, jobHistory(id, job.orderedAt, job.settledAt));
+  return timeline.logs.length;
+}
+
+/**
+ * The QC page: its balance, its jobs (with the indexer: its orders, then their views; without: every
+ * job through the lens, as useReadQcJobs does) and the refunds it received.
+ */
+export async function qcPage(
+  client: PublicClient,
+  m: Market,
+  indexer: string | undefined,
+  qc: Address,
+): Promise<number> {
+  const jobs = async () => {
+    if (!indexer) return (await allJobs(client, m)).filter((j) => j.qc === qc).length;
+    const orders = await history(client, m, indexer, ordersForHistory(qc));
+    return (await jobsById(client, m, jobIdsIn(orders.logs))).length;
+  };
+  const [own, , refunds] = await Promise.all([
+    jobs(),
+    read(client, m, "balanceOf", [qc]),
+    history(client, m, indexer, refundsHistory(qc)),
+  ]);
+  return own + creditsTo(refunds.logs, qc).length;
+}
+
+/** The node page: its registration, the jobs it locked collateral in, and their views. */
+export async function nodePage(
+  client: PublicClient,
+  m: Market,
+  indexer: string | undefined,
+  node: Address,
+): Promise<number> {
+  const [, locked] = await Promise.all([
+    read(client, m, "getNode", [node]),
+    history(client, m, indexer, lockedByHistory(node)),
+  ]);
+  return (await jobsById(client, m, jobIdsIn(locked.logs))).length;
+}
+
+/**
+ * The dashboard: every job and node through the lens (their live state), the parameters, the feed's
+ * history, the visible page's progress, and with the indexer the charts' days (lazy-loaded panel).
+ */
+export async function dashboard(
+  client: PublicClient,
+  m: Market,
+  indexer: string | undefined,
+): Promise<number> {
   const nodeCount = read<bigint>(client, m, "nodeCount");
-  const [jobs, nodes, , feed] = await Promise.all([
+  const [jobs, nodes, , feed, charts] = await Promise.all([
     allJobs(client, m),
     nodeCount.then((n) => readLens<unknown[]>(client, m, "getNodes", [m.market, 0n, n])),
     read(client, m, "parameters"),
-    fetchRecentLogs(client, m.market, eventsTopics(FEED_EVENTS), m.deployBlock, head, FEED_SIZE),
+    history(client, m, indexer, recentHistory(FEED_EVENTS, FEED_SIZE)),
+    indexer
+      ? queryIndexer<{ dailyStats: { items: unknown[] } }>(indexer, DASHBOARD_CHARTS, { market: m.market })
+      : undefined,
   ]);
   const page = jobs.slice(-DASHBOARD_PAGE).map((j) => j.id);
   await readLens(client, m, "getProgresses", [m.market, page]);
-  return jobs.length + nodes.length + feed.length;
-}
-
-/** Today's node page: the jobs it locked collateral in, from the deployment block. */
-export async function chainNodePage(client: PublicClient, m: Market, node: Address): Promise<number> {
-  const head = await client.getBlockNumber({ cacheTime: 0 });
-  const logs = await fetchLogsForward(
-    client,
-    m.market,
-    accountTopics("CollateralLocked", node, true),
-    m.deployBlock,
-    head,
-  );
-  return logs.length;
-}
-
-/** The job page with the indexer: live state from the chain, history from one query, side by side. */
-export async function indexedJobPage(
-  client: PublicClient,
-  m: Market,
-  indexer: string,
-  id: Hex,
-): Promise<number> {
-  const [, , , page] = await Promise.all([
-    client.getBlockNumber({ cacheTime: 0 }),
-    read(client, m, "getJob", [id]),
-    read(client, m, "getProgress", [id]),
-    queryIndexer<{ job: { events: { items: unknown[] } } }>(indexer, JOB_PAGE, { id }),
-  ]);
-  return page.job.events.items.length;
-}
-
-export async function indexedQcPage(
-  client: PublicClient,
-  m: Market,
-  indexer: string,
-  qc: Address,
-): Promise<number> {
-  const [, , page] = await Promise.all([
-    client.getBlockNumber({ cacheTime: 0 }),
-    read(client, m, "balanceOf", [qc]),
-    queryIndexer<{ jobs: { totalCount: number }; refunds: { totalCount: number } }>(indexer, QC_PAGE, { qc }),
-  ]);
-  return page.jobs.totalCount + page.refunds.totalCount;
-}
-
-export async function indexedDashboard(client: PublicClient, m: Market, indexer: string): Promise<number> {
-  const [, page] = await Promise.all([
-    client.getBlockNumber({ cacheTime: 0 }),
-    queryIndexer<{
-      jobs: { totalCount: number; items: unknown[] };
-      nodes: { items: unknown[] };
-      feed: { items: unknown[] };
-    }>(indexer, DASHBOARD, { market: m.market, jobs: DASHBOARD_PAGE }),
-  ]);
-  return page.jobs.totalCount + page.nodes.items.length + page.feed.items.length;
-}
-
-export async function indexedNodePage(
-  client: PublicClient,
-  m: Market,
-  indexer: string,
-  node: Address,
-): Promise<number> {
-  const [, , page] = await Promise.all([
-    client.getBlockNumber({ cacheTime: 0 }),
-    read(client, m, "getNode", [node]),
-    queryIndexer<{ participants: { totalCount: number } }>(indexer, NODE_PAGE, { node }),
-  ]);
-  return page.participants.totalCount;
+  return jobs.length + nodes.length + feed.logs.length + (charts?.dailyStats.items.length ?? 0);
 }

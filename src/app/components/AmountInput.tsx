@@ -1,5 +1,5 @@
-import { appChain } from "../config/chain.ts";
-import { parseAmount } from "../../protocol/units.ts";
+import { useAsset } from "../hooks/useAsset.ts";
+import { useParseAmount } from "../hooks/useParseAmount.ts";
 import { Field } from "./Field.tsx";
 
 export interface AmountInputProps {
@@ -11,9 +11,13 @@ export interface AmountInputProps {
   testId?: string;
 }
 
-/** A decimal coin amount; the page parses the same string with parseAmount to get wei. */
+/**
+ * A decimal amount of the market's asset, in its own decimals and symbol; the page parses the same string
+ * with useParseAmount to get the amount in smallest units.
+ */
 export function AmountInput({ label, value, onChange, hint, allowZero, testId }: AmountInputProps) {
-  const parsed = parseAmount(value, { allowZero });
+  const asset = useAsset();
+  const parsed = useParseAmount(value, { allowZero });
   return (
     <Field
       label={label}
@@ -21,7 +25,7 @@ export function AmountInput({ label, value, onChange, hint, allowZero, testId }:
       onChange={onChange}
       inputMode="decimal"
       placeholder="0.0"
-      suffix={appChain.nativeCurrency.symbol}
+      suffix={asset.symbol}
       error={parsed.ok ? null : parsed.error}
       hint={hint}
       data-testid={testId}

@@ -1,5 +1,6 @@
 import { jobStateName } from "../../protocol/enums.ts";
 
+// One tone per job state of docs/rules.md §4, indexed by the state number.
 const tones = [
   "bg-slate-100 text-slate-700",
   "bg-sky-100 text-sky-800",
@@ -8,6 +9,8 @@ const tones = [
   "bg-teal-100 text-teal-800",
   "bg-red-100 text-red-800",
   "bg-slate-200 text-slate-700",
+  "bg-orange-100 text-orange-800", // 7 Judged: a GDS judgement, open to challenge
+  "bg-fuchsia-100 text-fuchsia-800", // 8 Challenged: waiting for the arbiter
 ];
 
 export function JobStateBadge({ state }: { state: number }) {

@@ -22,6 +22,8 @@ const variants = {
 
 const busyLabels: Partial<Record<TxState["phase"], string>> = {
   simulating: "Checking…",
+  permitting: "Sign the permit in your wallet…",
+  approving: "Approving…",
   signing: "Confirm in your wallet…",
   pending: "Waiting for the block…",
 };
@@ -123,6 +125,9 @@ function TxStatusLine({
   } else if (state.phase === "rejected") {
     text = state.message ?? null;
     tone = "text-amber-700";
+  } else if (state.message && state.phase in busyLabels) {
+    // A payment's steps (permit, approvals) say what the wallet is asking for.
+    text = state.message;
   } else if (reason) text = reason;
   return (
     <p

@@ -32,6 +32,7 @@ vi.mock("./writeActions.ts", () => ({
   getPublicClient: () => ({
     estimateContractGas: actions.estimateContractGas,
     readContract: actions.readContract,
+    waitForTransactionReceipt: actions.waitForTransactionReceipt,
   }),
 }));
 
@@ -139,13 +140,32 @@ describe("the write path", () => {
     expect(result.current.state).toEqual({ phase: "idle" });
   });
 
-  it("reports a transaction that reverted on chain", async () => {
+  it("reports a transaction that reverted on chain with the error its block's state raises", async () => {
     actions.waitForTransactionReceipt.mockResolvedValue({ status: "reverted", blockNumber: 43n });
+    const data = encodeErrorResult({
+      abi: jobMarketAbi,
+      errorName: "JobMarketInsufficientBalance",
+      args: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 1n, 5n],
+    });
+    // The simulation before sending passes; the replay on block 43 raises the custom error.
+    actions.simulateContract
+      .mockResolvedValueOnce({})
+      .mockRejectedValueOnce(
+        new ContractFunctionExecutionError(
+          new ContractFunctionRevertedError({ abi: jobMarketAbi, data, functionName: "withdraw" }),
+          { abi: jobMarketAbi, functionName: "withdraw", args: [5n] },
+        ),
+      );
     const { result } = renderHook(() => useRunTransaction(), { wrapper });
     await act(() => result.current.run(call));
+    expect(actions.simulateContract).toHaveBeenLastCalledWith(
+      {},
+      expect.objectContaining({ blockNumber: 43n }),
+    );
     expect(result.current.state).toEqual({
-      phase: "failed",
-      message: "The transaction reverted in block 43.",
+      phase: "reverted",
+      message:
+        "The transaction was mined in block 43 but reverted: only its gas was spent. 0x7099…79C8 has only 0.000000000000000001 ETH available, less than the 0.000000000000000005 ETH asked for.",
     });
   });
 });

@@ -4,38 +4,49 @@ import type { ContractFunctionArgs, ContractFunctionName, Hex } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { appChain } from "../config/chain.ts";
 import { jobMarket } from "../config/contracts.ts";
+import { isNativeAsset } from "../../protocol/asset.ts";
 import { finalCompletionJob, gasLimitFor } from "../../protocol/gas.ts";
+import { isPayingCall, paymentOf } from "../lib/payment.ts";
+import { useAsset } from "./useAsset.ts";
 import { isStateQuery } from "./useRefreshOnNewBlock.ts";
 
 type MarketAbi = typeof jobMarket.abi;
 export type WriteName = ContractFunctionName<MarketAbi, "nonpayable" | "payable">;
 
-/** One call of the market: what the page wants sent. */
+/**
+ * One call of the market: what the page wants sent. A money-in call (registerNode, deposit,
+ * submitQuery) names its amount; the write path pays it in the market's asset (lib/payment.ts).
+ */
 export interface MarketCall {
   functionName: WriteName;
   args: readonly unknown[];
-  value?: bigint;
 }
 
 /** A typed MarketCall: the compiler checks the args against the ABI. */
 export function marketCall<F extends WriteName>(
   functionName: F,
   args: ContractFunctionArgs<MarketAbi, "nonpayable" | "payable", F>,
-  value?: bigint,
 ): MarketCall {
-  return { functionName, args: args as readonly unknown[], value };
+  return { functionName, args: args as readonly unknown[] };
 }
 
 export type TxPhase =
-  "idle" | "simulating" | "signing" | "pending" | "confirmed" | "reverted" | "rejected" | "failed";
+  | "idle"
+  | "simulating"
+  | "permitting"
+  | "approving"
+  | "signing"
+  | "pending"
+  | "confirmed"
+  | "reverted"
+  | "rejected"
+  | "failed";
 
 export interface TxState {
   phase: TxPhase;
   message?: string;
   blockNumber?: bigint;
 }
-
-const symbol = appChain.nativeCurrency.symbol;
 
 export function wrongChainMessage(chainId: number | undefined): string {
   return `Your wallet is on chain ${chainId ?? "unknown"}: switch to ${appChain.name} (chain ${appChain.id}) first; nothing was sent.`;
@@ -48,9 +59,12 @@ function sentButUnconfirmed(hash: string): string {
 /**
  * The one write path of the app: simulate (a revert becomes words before the wallet opens),
  * estimate gas with a margin, ask the wallet, wait for the receipt, then refresh every view.
+ * A payment goes in the market's asset: msg.value on the native coin; on a token, a permit signature
+ * (or an exact approval) first, then the call (lib/tokenPayment.ts).
  */
 export function useRunTransaction() {
   const config = useConfig();
+  const asset = useAsset();
   const queryClient = useQueryClient();
   const { address, chainId } = useAccount();
   const [state, setState] = useState<TxState>({ phase: "idle" });
@@ -80,14 +94,31 @@ export function useRunTransaction() {
       try {
         setState({ phase: "simulating" });
         // The write machinery loads on the first write, not with the page (first-load budget).
-        const { getPublicClient, simulateContract, waitForTransactionReceipt, writeContract } =
-          await import("./writeActions.ts");
+        const { getPublicClient, simulateContract, writeContract } = await import("./writeActions.ts");
+        const payment = paymentOf(call);
+        let toSend = call;
+        if (payment !== undefined && payment > 0n && !isNativeAsset(asset) && isPayingCall(call)) {
+          const { prepareTokenPayment } = await import("../lib/tokenPayment.ts");
+          toSend = await prepareTokenPayment({
+            config,
+            chainId: appChain.id,
+            account: address,
+            market: jobMarket.address,
+            asset,
+            call,
+            amount: payment,
+            onStep: (step) => setState(step),
+          });
+          setState({ phase: "simulating" });
+        }
         const request = {
           address: jobMarket.address,
           abi: jobMarket.abi,
           account: address,
           chainId: appChain.id,
-          ...call,
+          ...toSend,
+          // The native coin comes with the call; a token is pulled by the market (msg.value must be 0).
+          value: payment !== undefined && isNativeAsset(asset) ? payment : undefined,
         } as never;
         await simulateContract(config, request);
         const client = getPublicClient(config);
@@ -113,9 +144,18 @@ export function useRunTransaction() {
         } as never);
         sentHash = hash;
         setState({ phase: "pending" });
-        const receipt = await waitForTransactionReceipt(config, { hash });
+        // viem's wait, not wagmi's: wagmi's throws on a reverted receipt (with a guess at a string
+        // reason), where this path wants the receipt to say the custom error in words below.
+        const receipt = await client.waitForTransactionReceipt({ hash });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", message: `The transaction reverted in block ${receipt.blockNumber}.` });
+          // Mined but reverted (a lost race): the same call on its block's state says why, in words.
+          const { describeMinedRevert } = await import("../lib/minedRevert.ts");
+          const replay = () =>
+            simulateContract(config, { ...(request as object), blockNumber: receipt.blockNumber } as never);
+          setState({
+            phase: "reverted",
+            message: await describeMinedRevert(replay, receipt.blockNumber, asset),
+          });
           return false;
         }
         setState({ phase: "confirmed", blockNumber: receipt.blockNumber });
@@ -124,7 +164,7 @@ export function useRunTransaction() {
       } catch (error) {
         // The words for every error load only when one happens.
         const { describeTxError } = await import("../lib/txError.ts");
-        const { kind, message } = describeTxError(error, symbol);
+        const { kind, message } = describeTxError(error, asset);
         // Once sent, "nothing was sent" would be false: say what is known instead.
         setState(
           sentHash ? { phase: "failed", message: sentButUnconfirmed(sentHash) } : { phase: kind, message },
@@ -134,7 +174,7 @@ export function useRunTransaction() {
         busy.current = false;
       }
     },
-    [address, chainId, config, queryClient],
+    [address, asset, chainId, config, queryClient],
   );
 
   const reset = useCallback(() => setState({ phase: "idle" }), []);

@@ -33,6 +33,14 @@ describe("waitingWork", () => {
     expect(waitingWork(jobs, undefined, 205n)).toEqual({ count: 2, oldestBlocks: 25n });
   });
 
+  it("counts a judgement from its deadline: the challenge window (Judged), the arbitration (Challenged)", () => {
+    const deadlines = { challengeDeadline: 300n, arbitrationDeadline: 350n };
+    const jobs = [job({ state: 7, ...deadlines }), job({ state: 8, ...deadlines })];
+    expect(waitingWork(jobs, undefined, 299n)).toEqual({ count: 0, oldestBlocks: 0n });
+    expect(waitingWork(jobs, undefined, 310n)).toEqual({ count: 1, oldestBlocks: 10n });
+    expect(waitingWork(jobs, undefined, 352n)).toEqual({ count: 2, oldestBlocks: 52n });
+  });
+
   it("is empty when nothing is due: a live order, finished jobs", () => {
     const jobs = [job({ state: 1, orderedAt: 190n }), job({ state: 5 }), job({ state: 6 })];
     expect(waitingWork(jobs, undefined, 200n)).toEqual({ count: 0, oldestBlocks: 0n });
@@ -43,7 +51,8 @@ describe("automaticCallOf", () => {
   const call = (functionName: string, args: readonly unknown[]) =>
     encodeFunctionData({ abi: jobMarket.abi, functionName, args } as never);
 
-  it("recognises the watcher's three calls", () => {
+  it("recognises the watcher's four calls", () => {
+    expect(automaticCallOf(call("settleJudgement", [ID]))).toBe("settleJudgement");
     expect(automaticCallOf(call("reportFailure", [ID, [DO], 1]))).toBe("reportFailure");
     expect(automaticCallOf(call("settleAbort", [ID]))).toBe("settleAbort");
     expect(automaticCallOf(call("cancelJob", [ID, 0n]))).toBe("cancelJob");

@@ -6,7 +6,7 @@ import { getPublicClient, readContract } from "wagmi/actions";
 import { jobMarket } from "../config/contracts.ts";
 import { FailureReason, JobState } from "../../protocol/enums.ts";
 import type { JobId } from "../../protocol/jobId.ts";
-import { eventsTopics } from "../lib/marketLogs.ts";
+import { recentHistory } from "../indexer/historyRequests.ts";
 import { accessRoles } from "../../protocol/accessRoles.ts";
 import type { JobView, ParticipantView } from "../../protocol/views.ts";
 import { useLatestBlock } from "./useLatestBlock.ts";
@@ -18,11 +18,11 @@ import { useReadProgresses } from "./useReadProgresses.ts";
 // settlement a GDS account made with one of the watcher's calls, and what is waiting for it now.
 
 const GDS_ROLE = accessRoles[1].id;
-const settledTopics = eventsTopics(["JobSettled"]);
 /** Settlements looked at, newest first. */
 const RECENT = 20;
+const settledHistory = recentHistory(["JobSettled"], RECENT);
 
-export type AutomaticCall = "reportFailure" | "settleAbort" | "cancelJob";
+export type AutomaticCall = "reportFailure" | "settleAbort" | "cancelJob" | "settleJudgement";
 
 export interface WatcherAction {
   call: AutomaticCall;
@@ -33,7 +33,7 @@ export interface WatcherAction {
 }
 
 export interface WaitingWork {
-  /** Timed-out participants not reported, aborts not settled, expired orders not cancelled. */
+  /** Timed-out participants not reported, aborts not settled, expired orders not cancelled, judgements past their deadline. */
   count: number;
   /** How many blocks the oldest of them has been actionable (0 when none). */
   oldestBlocks: bigint;
@@ -57,6 +57,12 @@ export function waitingWork(
       if (block >= expiresAt) since(expiresAt);
     } else if (job.state === JobState.Aborting) {
       since(job.abortedAt);
+    } else if (job.state === JobState.Judged) {
+      // docs/rules.md §11.7: unchallenged once the window ended, settled as upheld.
+      if (block >= job.challengeDeadline) since(job.challengeDeadline);
+    } else if (job.state === JobState.Challenged) {
+      // Unruled once the arbitration deadline passed, settled as overturned.
+      if (block >= job.arbitrationDeadline) since(job.arbitrationDeadline);
     } else if (job.state === JobState.Dispatched) {
       for (const p of progress?.get(job.id) ?? []) {
         // Timed out from the first block past lastSeen + timeoutBlocks.
@@ -71,7 +77,8 @@ export function waitingWork(
 export function automaticCallOf(input: Hex): AutomaticCall | undefined {
   try {
     const { functionName, args } = decodeFunctionData({ abi: jobMarket.abi, data: input });
-    if (functionName === "settleAbort" || functionName === "cancelJob") return functionName;
+    if (functionName === "settleAbort" || functionName === "cancelJob" || functionName === "settleJudgement")
+      return functionName;
     if (functionName === "reportFailure" && args[2] === FailureReason.HeartbeatTimeout) return functionName;
   } catch {
     // Not a market call (a contract calling the market): not the watcher's.
@@ -82,7 +89,7 @@ export function automaticCallOf(input: Hex): AutomaticCall | undefined {
 export function useWatcherActivity() {
   const config = useConfig();
   const block = useLatestBlock();
-  const { logs, isLoading } = useMarketLogs({ topics: settledTopics, recent: RECENT });
+  const { logs, isLoading } = useMarketLogs({ request: settledHistory });
   const recent = useMemo(() => (logs ?? []).slice(-RECENT).reverse(), [logs]);
 
   const last = useQuery({

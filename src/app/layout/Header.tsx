@@ -1,11 +1,19 @@
 import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { NavLink } from "react-router-dom";
+import { useAccount } from "wagmi";
+import { useReadHasRole } from "../hooks/useReadHasRole.ts";
+import { accessRoles } from "../../protocol/accessRoles.ts";
 import { ActingAccount } from "./ActingAccount.tsx";
 import { ContractAddress } from "./ContractAddress.tsx";
 import { NetworkStatus } from "./NetworkStatus.tsx";
 import { navItems } from "./navItems.ts";
 
+const ARBITER_ROLE = accessRoles.find((r) => r.name === "ARBITER_ROLE")!.id;
+
 export function Header() {
+  const { address } = useAccount();
+  const isArbiter = useReadHasRole(ARBITER_ROLE, address).data === true;
+  const shown = navItems.filter((item) => !item.onlyFor || isArbiter);
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -13,7 +21,7 @@ export function Header() {
           FedPay
         </NavLink>
         <nav aria-label="Pages" className="flex flex-wrap gap-1">
-          {navItems.map(({ to, label }) => (
+          {shown.map(({ to, label }) => (
             <NavLink
               key={to}
               to={to}

@@ -1,14 +1,16 @@
 import { shortAddress } from "../../protocol/address.ts";
 import { failureReasonName, formatStatus, jobStateName, jobTypeName } from "../../protocol/enums.ts";
 import type { MarketLog } from "./marketLogs.ts";
-import { formatCoin } from "../../protocol/units.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
+import { formatAmount, formatBps } from "../../protocol/units.ts";
+import { describeTerms } from "./nodeTerms.ts";
 
 const sum = (amounts: readonly bigint[]) => amounts.reduce((a, b) => a + b, 0n);
 const list = (addresses: readonly string[]) => addresses.map(shortAddress).join(", ");
 
-/** One line saying what a market event means, for the job timeline and the live feed. */
-export function describeEvent(log: MarketLog, symbol = "ETH"): string {
-  const coin = (wei: bigint) => `${formatCoin(wei)} ${symbol}`;
+/** One line saying what a market event means, for the job timeline and the live feed; amounts in `unit`. */
+export function describeEvent(log: MarketLog, unit: AmountUnit): string {
+  const coin = (amount: bigint) => formatAmount(amount, unit);
   switch (log.eventName) {
     case "JobOrdered":
       return `${jobTypeName(log.args.jobType)} job ordered by GDS ${shortAddress(log.args.gds)} for QC ${shortAddress(log.args.qc)} with ${log.args.dos.length} DOs, quote ${coin(log.args.quote)}`;
@@ -46,6 +48,23 @@ export function describeEvent(log: MarketLog, symbol = "ETH"): string {
       return `${shortAddress(log.args.account)} withdrew ${coin(log.args.amount)}`;
     case "Heartbeat":
       return `${shortAddress(log.args.node)} heartbeat`;
+    // trust (docs/rules.md §11)
+    case "NodeTermsSet":
+      return `${shortAddress(log.args.node)} set its terms: ${describeTerms(log.args.terms, unit)}`;
+    case "BondLocked":
+      return `GDS ${shortAddress(log.args.gds)} locked a judgement bond of ${coin(log.args.amount)}`;
+    case "JobJudged":
+      return `GDS ${shortAddress(log.args.gds)} judged ${list(log.args.offenders)} non-compliant (bond ${coin(log.args.bond)}): Judged, open to challenge before block ${log.args.challengeDeadline}`;
+    case "JudgementChallenged":
+      return `${shortAddress(log.args.challenger)} challenged the judgement: Challenged, the arbiter rules`;
+    case "ChallengeResolved":
+      return log.args.upheld.length === 0
+        ? `Arbiter ${shortAddress(log.args.arbiter)} overturned the judgement for everyone named`
+        : `Arbiter ${shortAddress(log.args.arbiter)} upheld the judgement of ${list(log.args.upheld)}; the others named are overturned`;
+    case "BondReleased":
+      return `${coin(log.args.amount)} of the judgement bond went back to GDS ${shortAddress(log.args.gds)}`;
+    case "TrustParametersUpdated":
+      return `Judgement parameters set: challenge window ${log.args.parameters.challengeWindowBlocks} blocks, arbitration ${log.args.parameters.arbitrationBlocks} blocks, bond ${formatBps(log.args.parameters.judgementBondBps)}`;
     default:
       return log.eventName;
   }

@@ -1,9 +1,11 @@
-import { getAddress, type Address } from "viem";
+import { getAddress, zeroAddress, type Address } from "viem";
 import { firstDuplicate, parseAddress, sameAddress, shortAddress } from "../../protocol/address.ts";
 import { ALL } from "../../protocol/enums.ts";
 import { parseJobId, type JobId } from "../../protocol/jobId.ts";
 import { priceOf, type PriceBreakdown } from "../../protocol/money/index.ts";
-import { formatCoin, parseAmount, parseWholeNumber } from "../../protocol/units.ts";
+import type { AmountUnit } from "../../protocol/asset.ts";
+import { parseAmount, parseWholeNumber } from "../../protocol/units.ts";
+import { refusalSentence, type NodeOffer } from "./nodeTerms.ts";
 
 /** The place-order form as typed. */
 export interface OrderForm {
@@ -22,8 +24,13 @@ export interface OrderLimits {
   maxDosPerJob: number;
   maxMpcsPerJob: number;
   gdsFeeBps: number;
-  /** Free stake of a registered DO (undefined: not a registered DO). */
-  freeStakeOf: (account: string) => bigint | undefined;
+  /** A registered DO's terms and money (undefined: not a registered DO). */
+  offerOf: (account: string) => NodeOffer | undefined;
+  /** The GDS placing the order (the connected account): node terms may name another. */
+  gds: Address | undefined;
+  minStake: bigint;
+  /** The market's asset: prices are typed and shown in it. */
+  unit: AmountUnit;
 }
 
 /** placeOrder's arguments, all checked. */
@@ -51,8 +58,8 @@ export interface OrderCheck {
 export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   const factor = parseWholeNumber(form.factor, 1, ALL, "The complexity factor");
   const mpcCount = parseWholeNumber(form.mpcCount, 1, limits.maxMpcsPerJob, "The number of MPCs");
-  const mpcPrice = parseAmount(form.mpcPrice);
-  const prices = form.dos.map((d) => parseAmount(d.price));
+  const mpcPrice = parseAmount(form.mpcPrice, limits.unit.decimals);
+  const prices = form.dos.map((d) => parseAmount(d.price, limits.unit.decimals));
   let price: PriceBreakdown | undefined;
   if (factor.ok && mpcCount.ok && mpcPrice.ok && prices.length > 0 && prices.every((p) => p.ok)) {
     price = priceOf({
@@ -87,14 +94,19 @@ export function checkOrder(form: OrderForm, limits: OrderLimits): OrderCheck {
   if (!epochs.ok) return fail(epochs.error);
   if (!mpcPrice.ok) return fail(`Planned MPC price: ${mpcPrice.error}`);
   if (!price) return fail("Fill in every price.");
-  for (const d of form.dos) {
-    const free = limits.freeStakeOf(d.account);
-    if (free === undefined) return fail(`${shortAddress(d.account)} is not a registered DO.`);
-    if (free < price.collateral) {
-      return fail(
-        `${shortAddress(d.account)} has ${formatCoin(free)} free, less than the collateral of ${formatCoin(price.collateral)}.`,
-      );
-    }
+  // The contract's own checks at placeOrder (docs/rules.md §11.1, §11.10), said before anything is sent.
+  for (const [i, d] of form.dos.entries()) {
+    const offer = limits.offerOf(d.account);
+    if (offer === undefined) return fail(`${shortAddress(d.account)} is not a registered DO.`);
+    const fee = (prices[i]!.ok ? prices[i]!.value : 0n) * BigInt(factor.value);
+    const ask = {
+      gds: limits.gds ?? zeroAddress,
+      fee,
+      collateral: price.collateral,
+      minStake: limits.minStake,
+    };
+    const refused = refusalSentence(offer, ask, limits.unit);
+    if (refused) return fail(refused);
   }
   return {
     error: null,

@@ -1,5 +1,4 @@
-import { formatEther } from "viem";
-import { parseAmount, parseWholeNumber, type Parsed } from "../../protocol/units.ts";
+import { amountInputText, parseAmount, parseWholeNumber, type Parsed } from "../../protocol/units.ts";
 import type { MarketParameters } from "../../protocol/views.ts";
 import { BPS as BPS_WHOLE } from "../../protocol/constants.ts";
 
@@ -40,8 +39,8 @@ export type ParameterForm = Record<ScalarKey, string> & {
   verticalShares: [string, string, string];
 };
 
-/** The form filled with the current values. */
-export function parameterFormOf(p: MarketParameters): ParameterForm {
+/** The form filled with the current values (the minimum stake in the asset's `decimals`). */
+export function parameterFormOf(p: MarketParameters, decimals: number): ParameterForm {
   const scalars = Object.fromEntries(scalarSpecs.map((s) => [s.key, String(p[s.key])])) as Record<
     ScalarKey,
     string
@@ -49,7 +48,7 @@ export function parameterFormOf(p: MarketParameters): ParameterForm {
   const triple = (t: readonly number[]) => t.map(String) as [string, string, string];
   return {
     ...scalars,
-    minStake: formatEther(p.minStake),
+    minStake: amountInputText(p.minStake, decimals),
     horizontalShares: triple(p.horizontalShares),
     verticalShares: triple(p.verticalShares),
   };
@@ -65,14 +64,14 @@ function parseShares(values: readonly string[], what: string): Parsed<readonly [
 }
 
 /** The form as setParameters' argument, or the first bound it breaks. */
-export function parseParameterForm(form: ParameterForm): Parsed<MarketParameters> {
+export function parseParameterForm(form: ParameterForm, decimals: number): Parsed<MarketParameters> {
   const scalars: Partial<Record<ScalarKey, number>> = {};
   for (const spec of scalarSpecs) {
     const parsed = parseWholeNumber(form[spec.key], spec.min, spec.max, spec.label);
     if (!parsed.ok) return parsed;
     scalars[spec.key] = parsed.value;
   }
-  const minStake = parseAmount(form.minStake, { allowZero: true });
+  const minStake = parseAmount(form.minStake, decimals, { allowZero: true });
   if (!minStake.ok) return { ok: false, error: `Minimum stake: ${minStake.error}` };
   if (minStake.value >= 1n << 128n) return { ok: false, error: "The minimum stake is too large." };
   const horizontal = parseShares(form.horizontalShares, "Horizontal");

@@ -15,6 +15,8 @@ function revertOf(errorName: string, args: readonly unknown[]) {
   return new ContractFunctionExecutionError(cause, { abi: jobMarketAbi, functionName: "withdraw", args: [] });
 }
 
+const ether = { decimals: 18, symbol: "ETH" };
+
 describe("describeTxError", () => {
   it("turns a decoded custom error into its words", () => {
     const error = revertOf("JobMarketInsufficientBalance", [
@@ -22,7 +24,7 @@ describe("describeTxError", () => {
       1n,
       2n,
     ]);
-    expect(describeTxError(error)).toEqual({
+    expect(describeTxError(error, ether)).toEqual({
       kind: "reverted",
       message:
         "0x7099…79C8 has only 0.000000000000000001 ETH available, less than the 0.000000000000000002 ETH asked for.",
@@ -33,15 +35,18 @@ describe("describeTxError", () => {
     const rejected = new BaseError("wrapped", {
       cause: new UserRejectedRequestError(new Error("User denied")),
     });
-    expect(describeTxError(rejected)).toEqual({ kind: "rejected", message: REJECTED_MESSAGE });
-    expect(describeTxError({ code: 4001, message: "denied" })).toEqual({
+    expect(describeTxError(rejected, ether)).toEqual({ kind: "rejected", message: REJECTED_MESSAGE });
+    expect(describeTxError({ code: 4001, message: "denied" }, ether)).toEqual({
       kind: "rejected",
       message: REJECTED_MESSAGE,
     });
   });
 
   it("passes other failures on in short", () => {
-    expect(describeTxError(new BaseError("RPC down"))).toEqual({ kind: "failed", message: "RPC down" });
-    expect(describeTxError(new Error("boom"))).toEqual({ kind: "failed", message: "boom" });
+    expect(describeTxError(new BaseError("RPC down"), ether)).toEqual({
+      kind: "failed",
+      message: "RPC down",
+    });
+    expect(describeTxError(new Error("boom"), ether)).toEqual({ kind: "failed", message: "boom" });
   });
 });

@@ -6,6 +6,7 @@ import {
   TimeoutError,
   UserRejectedRequestError,
 } from "viem";
+import type { AmountUnit } from "../../protocol/asset.ts";
 import { wordsForError } from "../../protocol/errorWords.ts";
 
 export type TxErrorKind = "rejected" | "reverted" | "failed";
@@ -25,8 +26,11 @@ function isUserRejection(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 4001;
 }
 
-/** One sentence for whatever a simulation, a signature request or a transaction threw. */
-export function describeTxError(error: unknown, symbol = "ETH"): TxErrorDescription {
+/**
+ * One sentence for whatever a simulation, a signature request or a transaction threw; amounts in
+ * `unit`, the market's asset.
+ */
+export function describeTxError(error: unknown, unit: AmountUnit): TxErrorDescription {
   if (isUserRejection(error)) return { kind: "rejected", message: REJECTED_MESSAGE };
   if (error instanceof BaseError) {
     const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
@@ -34,7 +38,7 @@ export function describeTxError(error: unknown, symbol = "ETH"): TxErrorDescript
       if (revert.data?.errorName) {
         return {
           kind: "reverted",
-          message: wordsForError(revert.data.errorName, revert.data.args ?? [], symbol),
+          message: wordsForError(revert.data.errorName, revert.data.args ?? [], unit),
         };
       }
       if (revert.reason) return { kind: "reverted", message: `The contract refused: ${revert.reason}.` };

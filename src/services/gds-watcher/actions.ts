@@ -18,6 +18,9 @@ export const BENIGN_ERRORS: ReadonlySet<string> = new Set([
   "JobMarketOrderNotExpired",
   // An offender named from the scan is no longer in the job (an MPC replaced in the meantime).
   "JobMarketNotParticipant",
+  // A judgement's deadline one block away from where the scan saw it (docs/rules.md §11.7).
+  "JobMarketChallengeWindowOpen",
+  "JobMarketArbitrationPending",
 ]);
 
 function callOf(action: WatcherAction): MarketCall {
@@ -32,6 +35,8 @@ function callOf(action: WatcherAction): MarketCall {
     case "cancelJob":
       // An expired order costs nobody a fine: maxFine 0 (docs/rules.md §11.2).
       return { functionName: "cancelJob", args: [action.jobId, 0n] };
+    case "settleJudgement":
+      return { functionName: "settleJudgement", args: [action.jobId] };
   }
 }
 
@@ -54,6 +59,10 @@ export function describeAction(action: WatcherAction): string {
       return `settleAbort ${job}: a participant reported its own failure at block ${action.abortedAt}`;
     case "cancelJob":
       return `cancelJob ${job}: the order expired at block ${action.expiredAt} without dispatch`;
+    case "settleJudgement":
+      return action.outcome === "upheld"
+        ? `settleJudgement ${job}: the challenge window ended at block ${action.deadline} unchallenged (upheld)`
+        : `settleJudgement ${job}: the arbiter did not rule before block ${action.deadline} (overturned)`;
   }
 }
 

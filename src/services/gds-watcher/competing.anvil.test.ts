@@ -8,7 +8,14 @@ import { serviceClients } from "../shared/clients.ts";
 import { LOCAL_CHAIN_ID } from "../../protocol/devAccounts.ts";
 import { resolveSigner } from "./config.ts";
 import { jobEvents, settledBy, stateOf } from "../shared/testing/job-events.ts";
-import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "../shared/testing/market-fixture.ts";
+import {
+  admin,
+  dispatchJob,
+  dos,
+  gds,
+  type MarketFixture,
+  placeOrder,
+} from "../shared/testing/market-fixture.ts";
 import { callRaw } from "../shared/testing/raw-send.ts";
 import { nonceOf, selfReport } from "../shared/testing/scenarios.ts";
 import { spec, TIMEOUT_BLOCKS, useMarket } from "./testing/suite.ts";

@@ -24,6 +24,8 @@ function job(overrides: Partial<JobSnapshot>): JobSnapshot {
     timeoutBlocks: 20n,
     orderExpiryBlocks: 30n,
     abortGraceBlocks: 5n,
+    challengeDeadline: 0n,
+    arbitrationDeadline: 0n,
     participants: [],
     ...overrides,
   };
@@ -110,5 +112,28 @@ describe("decideActions", () => {
     const actions = decideActions(s, { ...asGds, settleDelayBlocks: 50n });
     expect(actions).toEqual([]);
     expect(countLateParticipants(s)).toBe(0);
+  });
+});
+
+describe("judgements past their deadline (docs/rules.md §11.7)", () => {
+  const deadlines = { challengeDeadline: 300n, arbitrationDeadline: 350n };
+  const judged = job({ state: JobState.Judged, ...deadlines });
+  const challenged = job({ id: jobB, state: JobState.Challenged, ...deadlines });
+  const asAnyone: DecisionOptions = { ...asGds, signerIsGds: false };
+
+  it("waits while a judgement can still be challenged or ruled on", () => {
+    expect(decideActions(snapshot(299n, [judged, challenged]), asGds)).toEqual([]);
+    expect(decideActions(snapshot(349n, [challenged]), asGds)).toEqual([]);
+  });
+
+  it("settles an unchallenged judgement as upheld and an unruled challenge as overturned, as anyone", () => {
+    expect(decideActions(snapshot(300n, [judged, challenged]), asAnyone)).toEqual([
+      { kind: "settleJudgement", jobId: jobA, deadline: 300n, outcome: "upheld" },
+    ]);
+    expect(decideActions(snapshot(350n, [judged, challenged]), asAnyone)).toEqual([
+      { kind: "settleJudgement", jobId: jobA, deadline: 300n, outcome: "upheld" },
+      { kind: "settleJudgement", jobId: jobB, deadline: 350n, outcome: "overturned" },
+    ]);
+    expect(decideActions(snapshot(400n, [judged]), { ...asGds, skipJobs: new Set([jobA]) })).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ export interface DecisionOptions {
   settleDelayBlocks: bigint;
   /**
    * Whether the signer holds GDS_ROLE. Without it the watcher can still do what anyone may do:
-   * report verified timeouts, settle after the grace and cancel expired orders.
+   * report verified timeouts, settle after the grace, cancel expired orders and settle judgements
+   * past their deadline.
    */
   signerIsGds: boolean;
   /**
@@ -52,6 +53,24 @@ export function decideActions(snapshot: ChainSnapshot, options: DecisionOptions)
       if (block >= settleFromBlock(job, options)) {
         actions.push({ kind: "settleAbort", jobId: job.id, abortedAt: job.abortedAt });
       }
+    } else if (job.state === JobState.Judged) {
+      // docs/rules.md §11.7: unchallenged when block >= challengeDeadline, it settles as upheld (anyone).
+      if (block >= job.challengeDeadline)
+        actions.push({
+          kind: "settleJudgement",
+          jobId: job.id,
+          deadline: job.challengeDeadline,
+          outcome: "upheld",
+        });
+    } else if (job.state === JobState.Challenged) {
+      // Unruled when block >= arbitrationDeadline, it settles as overturned: no fine without a ruling.
+      if (block >= job.arbitrationDeadline)
+        actions.push({
+          kind: "settleJudgement",
+          jobId: job.id,
+          deadline: job.arbitrationDeadline,
+          outcome: "overturned",
+        });
     } else if (job.state === JobState.Ordered) {
       const expiredAt = job.orderedAt + job.orderExpiryBlocks;
       // docs/rules.md §4: expired when block.number >= orderedAt + orderExpiryBlocks.

@@ -2,6 +2,8 @@
 // local chain) and, on every new block, reports timed-out participants, settles self-reported
 // failures and cancels expired orders. Settings: see config.ts. Ctrl-C stops it; restart at will.
 import { createPublicClient, http } from "viem";
+import { describeAsset } from "../../protocol/asset.ts";
+import { readPaymentAsset } from "../../protocol/readAsset.ts";
 import { backoffDelay, sleep } from "../shared/backoff.ts";
 import { serviceClients } from "../shared/clients.ts";
 import { consoleLog as log } from "../shared/log.ts";
@@ -52,8 +54,11 @@ async function main() {
   if (readMode === "lens" && !lens)
     throw new Error("GDS_WATCHER_READ_MODE=lens, but no JobMarketLens is known");
   const pollMs = settings.pollMs ?? defaultPollMs(chainId);
+  // The watcher moves no money in (its reports, settlements and cancellations pay nothing), but every
+  // amount it meets is in this asset (docs/rules.md §12): said once, so its log reads right.
+  const asset = await readPaymentAsset(client, market, chainId);
   log(
-    `GDS watcher on chain ${chainId} (${settings.rpcUrl}), market ${market}, signer ${account.address}; ` +
+    `GDS watcher on chain ${chainId} (${settings.rpcUrl}), market ${market} on ${describeAsset(asset)}, signer ${account.address}; ` +
       `polling every ${pollMs} ms, status every ${settings.statusEveryBlocks} blocks, reads by ${readMode}${lens ? ` (lens ${lens})` : ""}`,
   );
   const watcher = new GdsWatcher({

@@ -30,6 +30,8 @@ function fakeClient(states: Record<Hex, number>) {
             state: states[id],
             orderedAt: 1n,
             abortedAt: 0n,
+            challengeDeadline: 0n,
+            arbitrationDeadline: 0n,
             params: { timeoutBlocks: 20, orderExpiryBlocks: 30, abortGraceBlocks: 5 },
           };
         }

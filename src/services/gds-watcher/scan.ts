@@ -35,6 +35,8 @@ type JobView = {
   state: number;
   orderedAt: bigint;
   abortedAt: bigint;
+  challengeDeadline: bigint;
+  arbitrationDeadline: bigint;
   params: { timeoutBlocks: number; orderExpiryBlocks: number; abortGraceBlocks: number };
 };
 type ParticipantView = { account: Address; role: number; lastSeen: bigint; timedOut: boolean };
@@ -252,6 +254,8 @@ function toSnapshot(view: JobView, progress: readonly ParticipantView[] | undefi
     timeoutBlocks: BigInt(view.params.timeoutBlocks),
     orderExpiryBlocks: BigInt(view.params.orderExpiryBlocks),
     abortGraceBlocks: BigInt(view.params.abortGraceBlocks),
+    challengeDeadline: view.challengeDeadline,
+    arbitrationDeadline: view.arbitrationDeadline,
     // Participants matter only while Dispatched (timeouts); elsewhere they would be stale noise.
     participants: view.state === JobState.Dispatched && progress ? toParticipants(progress) : [],
   };

@@ -4,7 +4,14 @@
 // Automine is off while the transaction is in flight, so the test decides what the next block holds.
 import { type Hex, numberToHex, parseGwei } from "viem";
 import { describe, expect, it } from "vitest";
-import { admin, dispatchJob, dos, gds, type MarketFixture, placeOrder } from "../shared/testing/market-fixture.ts";
+import {
+  admin,
+  dispatchJob,
+  dos,
+  gds,
+  type MarketFixture,
+  placeOrder,
+} from "../shared/testing/market-fixture.ts";
 import { jobEvents, settledBy, stateOf } from "../shared/testing/job-events.ts";
 import { callRaw, sendRaw } from "../shared/testing/raw-send.ts";
 import { nonceOf, selfReport } from "../shared/testing/scenarios.ts";

@@ -20,6 +20,10 @@ export interface JobSnapshot {
   timeoutBlocks: bigint;
   orderExpiryBlocks: bigint;
   abortGraceBlocks: bigint;
+  /** A Judged job settles as upheld from this block (docs/rules.md §11.7); 0 until judged. */
+  challengeDeadline: bigint;
+  /** A Challenged job settles as overturned from this block; 0 until judged. */
+  arbitrationDeadline: bigint;
   /** Empty unless the job is Dispatched (the only state where participants matter to the watcher). */
   participants: ParticipantSnapshot[];
 }
@@ -38,4 +42,6 @@ export type WatcherAction =
       reason: typeof FailureReason.HeartbeatTimeout;
     }
   | { kind: "settleAbort"; jobId: Hex; abortedAt: bigint }
-  | { kind: "cancelJob"; jobId: Hex; expiredAt: bigint };
+  | { kind: "cancelJob"; jobId: Hex; expiredAt: bigint }
+  /** A judgement past its deadline: upheld (the window ended unchallenged) or overturned (no ruling in time). */
+  | { kind: "settleJudgement"; jobId: Hex; deadline: bigint; outcome: "upheld" | "overturned" };

@@ -45,11 +45,22 @@ export const job = onchainTable(
     timeoutBlocks: t.integer().notNull(),
     orderExpiryBlocks: t.integer().notNull(),
     gdsFeeBps: t.integer().notNull(),
+    /** The trust parameters it snapshotted (docs/rules.md §11.7): the TrustParametersUpdated in force then. */
+    challengeWindowBlocks: t.integer().notNull(),
+    arbitrationBlocks: t.integer().notNull(),
+    judgementBondBps: t.integer().notNull(),
+    /** The judgement's bond (BondLocked; 0 without a judgement), what went back to the GDS, what was forfeited. */
+    bond: t.bigint().notNull(),
+    bondReleased: t.bigint().notNull(),
+    bondForfeited: t.bigint().notNull(),
     orderedBlock: t.bigint().notNull(),
     orderedAt: t.bigint().notNull(),
     dispatchedBlock: t.bigint(),
     abortedBlock: t.bigint(),
     abortReporter: t.hex(),
+    /** Release 2's judgement (the `judgement` row has the rest). */
+    judgedBlock: t.bigint(),
+    challengedBlock: t.bigint(),
     settledBlock: t.bigint(),
     settledAt: t.bigint(),
     /** The block of the job's latest event. */
@@ -90,6 +101,8 @@ export const participant = onchainTable(
     partComplete: t.boolean().notNull(),
     failed: t.boolean().notNull(),
     replacementRequested: t.boolean().notNull(),
+    /** Named by the job's judgement (JobJudged.offenders). */
+    named: t.boolean().notNull(),
     joinedBlock: t.bigint().notNull(),
   }),
   (table) => ({
@@ -123,7 +136,56 @@ export const balance = onchainTable("balance", (t) => ({
   credited: t.bigint().notNull(),
   refunded: t.bigint().notNull(),
   fined: t.bigint().notNull(),
+  /** A GDS's judgement bonds held now (BondLocked took them from `free`; stakeOf does not count them). */
+  bonded: t.bigint().notNull(),
 }));
+
+/** A node's standing terms (NodeTermsSet, docs/rules.md §11.1); an account may set them before it registers. */
+export const nodeTerm = onchainTable("node_terms", (t) => ({
+  account: t.hex().primaryKey(),
+  accepting: t.boolean().notNull(),
+  /** The one GDS it takes orders from; the zero address for any. */
+  gds: t.hex().notNull(),
+  minFee: t.bigint().notNull(),
+  maxCollateral: t.bigint().notNull(),
+  setBlock: t.bigint().notNull(),
+  updates: t.integer().notNull(),
+}));
+
+/**
+ * One row per judged job (docs/rules.md §11.7): the GDS's judgement and bond, the challenge, the
+ * arbiter's ruling, and how it ended. `outcome` is pending (Judged), challenged, upheld, overturned or
+ * partly upheld; `settledBy` is window (unchallenged), arbiter, or deadline (unruled: overturned).
+ */
+export const judgement = onchainTable(
+  "judgement",
+  (t) => ({
+    jobId: t.hex().primaryKey(),
+    gds: t.hex().notNull(),
+    /** The named participants (JobJudged.offenders). */
+    named: t.hex().array().notNull(),
+    bond: t.bigint().notNull(),
+    judgedBlock: t.bigint().notNull(),
+    judgedAt: t.bigint().notNull(),
+    /** The first block at which a challenge is too late, and at which an unruled challenge lapses. */
+    challengeDeadline: t.bigint().notNull(),
+    arbitrationDeadline: t.bigint().notNull(),
+    challenger: t.hex(),
+    challengedBlock: t.bigint(),
+    arbiter: t.hex(),
+    upheld: t.hex().array(),
+    resolvedBlock: t.bigint(),
+    outcome: t.text().notNull(),
+    settledBy: t.text(),
+    bondReleased: t.bigint().notNull(),
+    bondForfeited: t.bigint().notNull(),
+    settledBlock: t.bigint(),
+  }),
+  (table) => ({
+    gdsIdx: index().on(table.gds, table.judgedBlock),
+    outcomeIdx: index().on(table.outcome, table.judgedBlock),
+  }),
+);
 
 export const settlementKind = onchainEnum("settlement_kind", ["credit", "refund", "fine"]);
 
@@ -183,6 +245,8 @@ export const market = onchainTable("market", (t) => ({
   address: t.hex().primaryKey(),
   /** The latest ParametersUpdated, amounts as decimal strings. */
   parameters: t.json().notNull(),
+  /** The latest TrustParametersUpdated (challengeWindowBlocks, arbitrationBlocks, judgementBondBps). */
+  trustParameters: t.json().notNull(),
   paused: t.boolean().notNull(),
   /** How many jobs are in each state now, indexed by JobState. */
   jobsByState: t.integer().array().notNull(),
@@ -192,6 +256,8 @@ export const market = onchainTable("market", (t) => ({
   /** QC payments held in unsettled jobs. */
   escrow: t.bigint().notNull(),
   collateralLocked: t.bigint().notNull(),
+  /** Judgement bonds held in Judged and Challenged jobs now. */
+  bonds: t.bigint().notNull(),
   paidIn: t.bigint().notNull(),
   fined: t.bigint().notNull(),
   rewarded: t.bigint().notNull(),
@@ -210,6 +276,7 @@ export const dailyStat = onchainTable("daily_stat", (t) => ({
   jobsByState: t.integer().array().notNull(),
   escrow: t.bigint().notNull(),
   collateralLocked: t.bigint().notNull(),
+  bonds: t.bigint().notNull(),
   jobsOrdered: t.integer().notNull(),
   jobsSettled: t.integer().notNull(),
   paidIn: t.bigint().notNull(),
@@ -219,6 +286,7 @@ export const dailyStat = onchainTable("daily_stat", (t) => ({
   events: t.integer().notNull(),
   heartbeats: t.integer().notNull(),
   statusUpdates: t.integer().notNull(),
+  judgements: t.integer().notNull(),
   /** Nodes that sent a heartbeat or a status update that day. */
   activeNodes: t.integer().notNull(),
   lastBlock: t.bigint().notNull(),
@@ -239,10 +307,11 @@ export const nodeDay = onchainTable(
   }),
 );
 
-export const jobRelations = relations(job, ({ many }) => ({
+export const jobRelations = relations(job, ({ one, many }) => ({
   participants: many(participant),
   events: many(marketEvent),
   settlements: many(settlement),
+  judgement: one(judgement, { fields: [job.id], references: [judgement.jobId] }),
 }));
 
 export const participantRelations = relations(participant, ({ one }) => ({
@@ -252,11 +321,16 @@ export const participantRelations = relations(participant, ({ one }) => ({
 
 export const nodeRelations = relations(node, ({ one, many }) => ({
   balance: one(balance, { fields: [node.account], references: [balance.account] }),
+  terms: one(nodeTerm, { fields: [node.account], references: [nodeTerm.account] }),
   participations: many(participant),
 }));
 
 export const settlementRelations = relations(settlement, ({ one }) => ({
   job: one(job, { fields: [settlement.jobId], references: [job.id] }),
+}));
+
+export const judgementRelations = relations(judgement, ({ one }) => ({
+  job: one(job, { fields: [judgement.jobId], references: [job.id] }),
 }));
 
 export const marketEventRelations = relations(marketEvent, ({ one }) => ({

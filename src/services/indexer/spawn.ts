@@ -68,7 +68,7 @@ export function codeFiles(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "generated" && entry.name !== "test") walk(full);
+        if (!entry.name.startsWith(".") && entry.name !== "generated" && entry.name !== "testing") walk(full);
       } else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) visit(full);
     }
   };

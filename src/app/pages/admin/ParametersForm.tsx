@@ -3,6 +3,7 @@ import { AmountInput } from "../../components/AmountInput.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { useReadParameters } from "../../hooks/useReadParameters.ts";
 import {
@@ -23,8 +24,9 @@ export function ParametersForm() {
 }
 
 function Editor({ current }: { current: MarketParameters }) {
-  const [form, setForm] = useState<ParameterForm>(() => parameterFormOf(current));
-  const parsed = parseParameterForm(form);
+  const { decimals } = useAsset();
+  const [form, setForm] = useState<ParameterForm>(() => parameterFormOf(current, decimals));
+  const parsed = parseParameterForm(form, decimals);
   const unchanged = parsed.ok && sameParameters(parsed.value, current);
   const set = (patch: Partial<ParameterForm>) => setForm((f) => ({ ...f, ...patch }));
   const setShare = (kind: "horizontalShares" | "verticalShares", i: number, v: string) =>
@@ -41,7 +43,7 @@ function Editor({ current }: { current: MarketParameters }) {
         <button
           type="button"
           className={buttonClass("secondary", true)}
-          onClick={() => setForm(parameterFormOf(current))}
+          onClick={() => setForm(parameterFormOf(current, decimals))}
         >
           Reset to current
         </button>

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from "react";
 import { NotDeployed } from "../../components/ConnectGate.tsx";
+import { appConfig } from "../../config/appConfig.ts";
 import { isMarketConfigured } from "../../config/contracts.ts";
 import { wagmiConfig } from "../../config/wagmi.ts";
 import { prefetchAllJobs, useReadAllJobs } from "../../hooks/useReadAllJobs.ts";
@@ -10,6 +12,9 @@ import { LiveFeed, prefetchLiveFeed } from "./LiveFeed.tsx";
 import { NodesTable } from "./NodesTable.tsx";
 import { Overview } from "./Overview.tsx";
 
+// The pictures need the indexer's history, and their code stays out of the first load.
+const HistoryCharts = lazy(() => import("./charts/HistoryCharts.tsx"));
+
 // The first reads start as soon as this page's code loads, not when React first renders the page:
 // the render waits for the app shell (and, reached by a link, React's hold of a lazily loaded page
 // after its "Loading page…" fallback), and the jobs, nodes and feed arrive during that wait
@@ -20,7 +25,10 @@ if (isMarketConfigured && typeof window !== "undefined") {
   prefetchLiveFeed(wagmiConfig);
 }
 
-/** The GDS's monitoring dashboard: every job, every node, and a live feed, all from the chain. */
+/**
+ * The GDS's monitoring dashboard: every job and node (live state, from the chain), the live feed (its
+ * history from the indexer when there is one), and with the indexer the history's pictures.
+ */
 export default function DashboardPage() {
   if (!isMarketConfigured) return <NotDeployed />;
   return <Dashboard />;
@@ -35,6 +43,11 @@ function Dashboard() {
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Monitoring dashboard</h1>
       {jobs.data && <Overview jobs={jobs.data} block={block} />}
+      {appConfig.indexerUrl && (
+        <Suspense fallback={null}>
+          <HistoryCharts block={block} timeoutBlocks={timeoutBlocks} />
+        </Suspense>
+      )}
       <JobsTable jobs={jobs.data} error={jobs.error} block={block} />
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0">

@@ -1,27 +1,40 @@
 import { useMemo } from "react";
 import { JobLink } from "../../components/JobLink.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
-import { appChain } from "../../config/chain.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
 import type { Config } from "wagmi";
 import { prefetchMarketLogs, useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { describeEvent } from "../../lib/eventText.ts";
-import { eventsTopics, logKey } from "../../lib/marketLogs.ts";
+import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
+import { recentHistory } from "../../indexer/historyRequests.ts";
+import { logKey } from "../../lib/marketLogs.ts";
 
-export const FEED_EVENTS = ["JobDispatched", "JobStatusUpdated", "RewardDistributed", "Refund"] as const;
+export const FEED_EVENTS = [
+  "JobDispatched",
+  "JobStatusUpdated",
+  "RewardDistributed",
+  "Refund",
+  // A judgement and its contest change who is paid: the dashboard shows them as they happen.
+  "JobJudged",
+  "JudgementChallenged",
+  "ChallengeResolved",
+] as const;
 const FEED_SIZE = 100;
-const topics = eventsTopics(FEED_EVENTS);
+const request = recentHistory(FEED_EVENTS, FEED_SIZE);
 
 /** Starts reading the feed's first events before the page renders (hooks/earlyRead.ts). */
 export function prefetchLiveFeed(config: Config): void {
-  prefetchMarketLogs(config, { topics, recent: FEED_SIZE });
+  prefetchMarketLogs(config, request);
 }
 
-/** The newest dispatches, status updates, rewards and refunds, extended on every new block. */
+/** The newest dispatches, status updates, judgements, rewards and refunds, extended on every new block. */
 export function LiveFeed() {
-  const { logs, isLoading, error } = useMarketLogs({ topics, recent: FEED_SIZE });
+  const asset = useAsset();
+  const { logs, isLoading, error, source } = useMarketLogs({ request });
   const newestFirst = useMemo(() => (logs ?? []).slice(-FEED_SIZE).reverse(), [logs]);
   return (
     <Section title="Live feed" testId="live-feed">
+      <HistorySourceNote source={source} />
       {isLoading && <Empty>Reading recent events…</Empty>}
       {error && <Empty>Could not read events: {error.message}</Empty>}
       {logs && newestFirst.length === 0 && <Empty>No events yet.</Empty>}
@@ -42,7 +55,7 @@ export function LiveFeed() {
               <span className="font-medium text-slate-800">{log.eventName}</span>
               {"id" in log.args && <JobLink id={log.args.id} />}
             </div>
-            <p className="break-words">{describeEvent(log, appChain.nativeCurrency.symbol)}</p>
+            <p className="break-words">{describeEvent(log, asset)}</p>
           </li>
         ))}
       </ol>

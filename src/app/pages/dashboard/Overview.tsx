@@ -3,6 +3,16 @@ import { Coin } from "../../components/Coin.tsx";
 import { JobState, isSettled, jobStateNames } from "../../../protocol/enums.ts";
 import type { JobView } from "../../../protocol/views.ts";
 
+const shownStates = [
+  JobState.Ordered,
+  JobState.Dispatched,
+  JobState.Aborting,
+  JobState.Judged,
+  JobState.Challenged,
+  JobState.Completed,
+  JobState.Failed,
+];
+
 /** Counts per state and the money the market holds for open jobs. */
 export function Overview({ jobs, block }: { jobs: readonly JobView[]; block: bigint | undefined }) {
   const { counts, escrow } = useMemo(() => {
@@ -16,7 +26,7 @@ export function Overview({ jobs, block }: { jobs: readonly JobView[]; block: big
   }, [jobs]);
   return (
     <dl
-      className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-8"
+      className="grid grid-cols-2 gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:grid-cols-4 lg:grid-cols-10"
       data-testid="dashboard-overview"
     >
       <div>
@@ -29,14 +39,12 @@ export function Overview({ jobs, block }: { jobs: readonly JobView[]; block: big
         <dt className="text-xs text-slate-500">Jobs</dt>
         <dd data-testid="dashboard-job-count">{jobs.length}</dd>
       </div>
-      {[JobState.Ordered, JobState.Dispatched, JobState.Aborting, JobState.Completed, JobState.Failed].map(
-        (s) => (
-          <div key={s}>
-            <dt className="text-xs text-slate-500">{jobStateNames[s]}</dt>
-            <dd>{counts[s]}</dd>
-          </div>
-        ),
-      )}
+      {shownStates.map((s) => (
+        <div key={s}>
+          <dt className="text-xs text-slate-500">{jobStateNames[s]}</dt>
+          <dd data-testid={`dashboard-count-${s}`}>{counts[s]}</dd>
+        </div>
+      ))}
       <div>
         <dt className="text-xs text-slate-500">QC money held</dt>
         <dd>

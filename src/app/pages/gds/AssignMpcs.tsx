@@ -7,11 +7,13 @@ import { PriceTable } from "../../components/PriceTable.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { jobMarket } from "../../config/contracts.ts";
+import { refusalSentence, refusals } from "../../lib/nodeTerms.ts";
+import { useAsset } from "../../hooks/useAsset.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobState, Role } from "../../../protocol/enums.ts";
 import { shortJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
 import { priceOf } from "../../../protocol/money/index.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 import type { JobView, MarketParameters, NodeView } from "../../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
 
@@ -96,7 +98,8 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
     functionName: "getParticipants",
     args: [job.id],
   }).data?.[1];
-  const parsedPrice = parseAmount(mpcPrice);
+  const asset = useAsset();
+  const parsedPrice = useParseAmount(mpcPrice);
   const price =
     doPrices && parsedPrice.ok
       ? priceOf({
@@ -114,6 +117,22 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
   else if (!parsedPrice.ok) reason = `MPC price: ${parsedPrice.error}`;
   else if (mpcNodes.some((n) => picked.has(n.account.toLowerCase()) && n.balance < job.collateral))
     reason = "A picked MPC has less free stake than the collateral.";
+  // Each MPC's terms at assignMpcs (docs/rules.md §11.9): the fee is the job's MPC fee.
+  const ask = {
+    gds: job.gds,
+    fee: price?.mpcFee ?? 0n,
+    collateral: job.collateral,
+    minStake: params.minStake,
+  };
+  const refusalOf = (node: NodeView) =>
+    refusals(node, price ? ask : { ...ask, fee: node.terms.minFee }, asset);
+  if (!reason) {
+    const refused = mpcNodes
+      .filter((n) => picked.has(n.account.toLowerCase()))
+      .map((n) => refusalSentence(n, ask, asset))
+      .find((r) => r !== null);
+    if (refused) reason = refused;
+  }
   const toggle = (a: string) =>
     setPicked((old) => {
       const next = new Set(old);
@@ -141,6 +160,7 @@ function AssignForm({ job, nodes, params, block, onAssigned }: FormProps) {
           block={block}
           timeoutBlocks={params.timeoutBlocks}
           required={job.collateral}
+          refusalOf={refusalOf}
           testId="assign-mpcs"
         />
       </div>

@@ -75,7 +75,7 @@ function GdsConsole() {
           <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
             <AssignMpcs jobs={myJobs} nodes={nodes} params={params} block={block} />
             <ReplacementRequests jobs={myJobs} progress={progress} nodes={nodes} />
-            <FailureReports jobs={myJobs} progress={progress} />
+            <FailureReports jobs={myJobs} progress={progress} block={block} />
             <WatcherStatus />
           </Suspense>
         </>

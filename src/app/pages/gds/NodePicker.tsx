@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
+import { describeTerms } from "../../lib/nodeTerms.ts";
 import type { NodeView } from "../../../protocol/views.ts";
 
 interface Props {
@@ -13,6 +15,11 @@ interface Props {
   timeoutBlocks: number | undefined;
   /** Collateral each picked node must have free; nodes below it are marked. */
   required?: bigint;
+  /**
+   * Why the contract would refuse to lock this node into the job being formed (its terms, its stake):
+   * shown on its row before anything is sent. Empty: orderable.
+   */
+  refusalOf?: (node: NodeView) => string[];
   /** Extra cell for a picked node (e.g. its price). */
   extra?: (node: NodeView) => ReactNode;
   testId: string;
@@ -27,9 +34,11 @@ export function NodePicker({
   block,
   timeoutBlocks,
   required,
+  refusalOf,
   extra,
   testId,
 }: Props) {
+  const asset = useAsset();
   return (
     <div className="max-h-80 overflow-auto rounded border border-slate-200">
       <table className="w-full text-left text-sm" data-testid={testId}>
@@ -40,6 +49,7 @@ export function NodePicker({
             <th className="font-medium">Node</th>
             <th className="text-right font-medium">Free stake</th>
             <th className="px-2 font-medium">Heartbeat</th>
+            <th className="px-2 font-medium">Terms</th>
             {extra && <th className="font-medium">Price</th>}
           </tr>
         </thead>
@@ -48,6 +58,7 @@ export function NodePicker({
             const key = node.account.toLowerCase();
             const picked = selected.has(key);
             const short = required !== undefined && node.balance < required;
+            const refused = refusalOf?.(node) ?? [];
             const liveness =
               block !== undefined && timeoutBlocks !== undefined
                 ? livenessOf(node.lastHeartbeat, block, timeoutBlocks)
@@ -77,6 +88,19 @@ export function NodePicker({
                     ? "never"
                     : `${blocksSince(node.lastHeartbeat, block)} blocks ago`}{" "}
                   {liveness && `(${liveness})`}
+                </td>
+                <td className="px-2 text-xs" data-testid={`${testId}-terms-${key}`}>
+                  <span className="text-slate-600">
+                    {node.termsSet ? describeTerms(node.terms, asset) : "no terms set (accepts any order)"}
+                  </span>
+                  {refused.length > 0 && (
+                    <span
+                      className="block font-semibold text-red-700"
+                      data-testid={`${testId}-refused-${key}`}
+                    >
+                      Not orderable: {refused.join("; ")}.
+                    </span>
+                  )}
                 </td>
                 {extra && <td className="py-1 pr-2">{picked ? extra(node) : null}</td>}
               </tr>

@@ -1,12 +1,17 @@
 import { useMemo, useState } from "react";
+import { zeroAddress } from "viem";
+import { useAccount } from "wagmi";
 import { AddressInput } from "../../components/AddressInput.tsx";
 import { Field } from "../../components/Field.tsx";
 import { PriceTable } from "../../components/PriceTable.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton, buttonClass } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { JobType, Role, jobTypeNames } from "../../../protocol/enums.ts";
 import { newJobId, uuidOfJobId } from "../../../protocol/jobId.ts";
+import { parseAmount } from "../../../protocol/units.ts";
+import { refusals } from "../../lib/nodeTerms.ts";
 import { checkOrder } from "../../lib/orderForm.ts";
 import type { MarketParameters, NodeView } from "../../../protocol/views.ts";
 import { NodePicker } from "./NodePicker.tsx";
@@ -27,12 +32,11 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
   const [mpcCount, setMpcCount] = useState("2");
   const [totalEpochs, setTotalEpochs] = useState("3");
   const [mpcPrice, setMpcPrice] = useState("");
+  const asset = useAsset();
 
   const dataOwners = useMemo(() => nodes.filter((n) => n.role === Role.DO), [nodes]);
-  const freeStake = useMemo(
-    () => new Map(dataOwners.map((n) => [n.account.toLowerCase(), n.balance])),
-    [dataOwners],
-  );
+  const { address: gds } = useAccount();
+  const byAccount = useMemo(() => new Map(dataOwners.map((n) => [n.account.toLowerCase(), n])), [dataOwners]);
   const form = {
     id,
     jobType,
@@ -47,9 +51,27 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
     maxDosPerJob: params.maxDosPerJob,
     maxMpcsPerJob: params.maxMpcsPerJob,
     gdsFeeBps: params.gdsFeeBps,
-    freeStakeOf: (a) => freeStake.get(a.toLowerCase()),
+    offerOf: (a) => byAccount.get(a.toLowerCase()),
+    gds,
+    minStake: params.minStake,
+    unit: asset,
   });
   const o = check.order;
+  // Each DO's own checks (terms and stake) for this job, as far as the form says it yet: its fee once
+  // its price parses, the collateral once every price does.
+  const factorValue = /^\d+$/.test(factor) ? BigInt(factor) : 1n;
+  const refusalOf = (node: NodeView) => {
+    const typed = prices.get(node.account.toLowerCase());
+    const parsed = typed === undefined ? undefined : parseAmount(typed, asset.decimals);
+    const fee = parsed?.ok ? parsed.value * factorValue : undefined;
+    const ask = {
+      gds: gds ?? zeroAddress,
+      fee: fee ?? node.terms.minFee,
+      collateral: check.price?.collateral ?? 0n,
+      minStake: params.minStake,
+    };
+    return refusals(node, ask, asset);
+  };
 
   const toggle = (account: string) =>
     setPrices((old) => {
@@ -108,6 +130,7 @@ export function PlaceOrderForm({ nodes, params, block }: Props) {
             block={block}
             timeoutBlocks={params.timeoutBlocks}
             required={check.price?.collateral}
+            refusalOf={refusalOf}
             testId="order-dos"
             extra={(node) => (
               <Field

@@ -2,7 +2,9 @@ import { useId, useState } from "react";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { JobLink } from "../../components/JobLink.tsx";
+import { refusalSentence } from "../../lib/nodeTerms.ts";
 import { TxButton } from "../../components/TxButton.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { shortAddress } from "../../../protocol/address.ts";
 import { replacementCandidates, replaceableMpcs } from "../../lib/gdsChoices.ts";
@@ -49,11 +51,20 @@ interface RowProps {
 }
 
 function ReplacementRow({ job, mpc, why, participants, nodes }: RowProps) {
+  const asset = useAsset();
   const candidates = replacementCandidates(job, participants, nodes);
   const [choice, setChoice] = useState("");
   const selectId = useId();
   const replacement = candidates.find((c) => c.account === choice) ?? candidates[0];
   const limitReached = job.replacements >= job.params.maxMpcReplacements;
+  // The newcomer's terms at replaceMpc (docs/rules.md §11.9): the job's MPC fee, its C, its GDS.
+  const refused = replacement
+    ? refusalSentence(
+        replacement,
+        { gds: job.gds, fee: mpc.fee, collateral: job.collateral, minStake: 0n },
+        asset,
+      )
+    : null;
   return (
     <li
       className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-2 text-sm"
@@ -83,7 +94,7 @@ function ReplacementRow({ job, mpc, why, participants, nodes }: RowProps) {
       <TxButton
         label={replacement ? `Replace with ${shortAddress(replacement.account)}` : "Replace"}
         call={
-          replacement && !limitReached
+          replacement && !limitReached && !refused
             ? marketCall("replaceMpc", [job.id, mpc.account, replacement.account])
             : null
         }
@@ -91,7 +102,7 @@ function ReplacementRow({ job, mpc, why, participants, nodes }: RowProps) {
           limitReached
             ? `This job had its ${job.params.maxMpcReplacements} replacements: report a failure instead.`
             : replacement
-              ? null
+              ? refused
               : "No MPC has enough free stake."
         }
         small

@@ -10,6 +10,7 @@ const callWords = {
   reportFailure: "reported a heartbeat timeout on",
   settleAbort: "settled the self-reported failure of",
   cancelJob: "cancelled the expired order",
+  settleJudgement: "settled the judgement past its deadline of",
 } as const;
 
 /**
@@ -38,8 +39,8 @@ export function WatcherStatus() {
         {waiting === undefined ? null : late ? (
           <p className="rounded border border-amber-300 bg-amber-50 p-2" role="alert">
             {waiting.count} item{waiting.count === 1 ? "" : "s"} (timed-out participants, unsettled aborts,
-            expired orders) waiting for {waiting.oldestBlocks.toString()} blocks: is the watcher running?
-            Start it with <code>npm run gds:watch</code>.
+            judgements past their deadline, expired orders) waiting for {waiting.oldestBlocks.toString()}{" "}
+            blocks: is the watcher running? Start it with <code>npm run gds:watch</code>.
           </p>
         ) : waiting.count > 0 ? (
           <p className="text-slate-600">

@@ -10,7 +10,8 @@ import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
 import { JobState, isSettled } from "../../../protocol/enums.ts";
 import { parseJobId, uuidOfJobId, type JobId } from "../../../protocol/jobId.ts";
-import { jobTopics } from "../../lib/marketLogs.ts";
+import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
+import { jobHistory } from "../../indexer/historyRequests.ts";
 import { JobSummary } from "./JobSummary.tsx";
 import { PublicActions } from "./PublicActions.tsx";
 import { SettlementBreakdown } from "./SettlementBreakdown.tsx";
@@ -38,14 +39,11 @@ function JobDetails({ id }: { id: JobId }) {
   const block = useRefreshOnNewBlock();
   const job = useReadJob(id);
   const progress = useReadProgress(job.data && job.data.state !== JobState.None ? id : undefined).data;
-  const topics = useMemo(() => jobTopics(id), [id]);
-  const orderedAt = job.data?.orderedAt;
-  // The job's events start at its order: no need to read the chain before it.
-  const timeline = useMarketLogs({
-    topics,
-    fromBlock: orderedAt,
-    enabled: orderedAt !== undefined && orderedAt > 0n,
-  });
+  const orderedAt = job.data?.orderedAt ?? 0n;
+  const settledAt = job.data?.settledAt ?? 0n;
+  // The job's events lie between its order and its settlement: the chain is read there only.
+  const request = useMemo(() => jobHistory(id, orderedAt, settledAt), [id, orderedAt, settledAt]);
+  const timeline = useMarketLogs({ request, enabled: orderedAt > 0n });
 
   if (job.error)
     return (
@@ -73,6 +71,7 @@ function JobDetails({ id }: { id: JobId }) {
       </Section>
       {isSettled(data.state) && timeline.logs && <SettlementBreakdown job={data} logs={timeline.logs} />}
       <Section title="Timeline">
+        <HistorySourceNote source={timeline.source} />
         {timeline.isLoading ? (
           <Empty>Reading the job's events…</Empty>
         ) : (

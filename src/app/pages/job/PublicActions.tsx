@@ -1,4 +1,5 @@
 import { AddressText } from "../../components/AddressText.tsx";
+import { JudgementPanel } from "../../components/JudgementPanel.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
@@ -13,7 +14,7 @@ interface Props {
 
 /**
  * What anyone may do so that no money stays locked (docs/rules.md §4): report verified timeouts, settle an
- * abort after its grace, cancel an expired order. Shown only when the chain data says it applies.
+ * abort after its grace, cancel an expired order, settle a judgement whose window or arbitration deadline passed. Shown only when the chain data says it applies.
  */
 export function PublicActions({ job, participants, block }: Props) {
   if (block === undefined) return null;
@@ -22,10 +23,13 @@ export function PublicActions({ job, participants, block }: Props) {
   const expiry = job.orderedAt + BigInt(job.params.orderExpiryBlocks);
   const canSettle = job.state === JobState.Aborting && block >= graceEnd;
   const canExpire = job.state === JobState.Ordered && block >= expiry;
-  if (timedOut.length === 0 && !canSettle && !canExpire && job.state !== JobState.Aborting) return null;
+  const judged = job.state === JobState.Judged || job.state === JobState.Challenged;
+  if (timedOut.length === 0 && !canSettle && !canExpire && job.state !== JobState.Aborting && !judged)
+    return null;
   return (
     <Section title="Actions open to anyone" testId="public-actions">
       <div className="flex flex-col gap-3 text-sm">
+        {judged && <JudgementPanel job={job} participants={participants} block={block} />}
         {timedOut.length > 0 && (
           <div className="flex flex-col gap-1">
             <p>

@@ -17,6 +17,11 @@ function why(job: JobView): string {
       ? "The order was cancelled before dispatch: the QC got everything back, no fine, all collateral unlocked."
       : `The QC cancelled after dispatch: ${formatBps(job.params.cancelFineBps)} of the total price went to the DOs, MPCs and GDS in proportion to their fees; the QC got the rest back. All collateral was unlocked.`;
   }
+  if (job.judgedAt > 0n) {
+    return job.challenger === "0x0000000000000000000000000000000000000000"
+      ? "The GDS's judgement was not challenged within the window and settled as upheld: the QC got back everything it paid, each offender lost part of its collateral, good DOs were compensated first from those fines and the rest was split between the GDS, the good MPCs and the good DOs. The bond went back to the GDS."
+      : "The judgement was challenged and settled by the arbiter's ruling (or as overturned when it did not rule in time): upheld participants were fined, overturned ones count as good participants and share the part of the GDS's bond that matches them; the QC got back everything it paid.";
+  }
   return "The job failed: the QC got back everything it paid. Each offender lost part of its collateral; good DOs were compensated first from those fines, and the rest was split between the GDS, the good MPCs and the good DOs.";
 }
 

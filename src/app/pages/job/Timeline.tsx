@@ -1,10 +1,11 @@
-import { appChain } from "../../config/chain.ts";
 import { Empty } from "../../components/Section.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
 import { describeEvent } from "../../lib/eventText.ts";
 import { logKey, type MarketLog } from "../../lib/marketLogs.ts";
 
 /** Every event of the job, oldest first, with its block. */
 export function Timeline({ logs }: { logs: readonly MarketLog[] }) {
+  const asset = useAsset();
   if (logs.length === 0) return <Empty>No events yet.</Empty>;
   return (
     <ol className="flex flex-col gap-1 text-sm" data-testid="job-timeline">
@@ -15,7 +16,7 @@ export function Timeline({ logs }: { logs: readonly MarketLog[] }) {
         >
           <span className="text-xs text-slate-500 tabular-nums">block {String(log.blockNumber)}</span>
           <span className="font-medium">{log.eventName}</span>
-          <span className="break-words">{describeEvent(log, appChain.nativeCurrency.symbol)}</span>
+          <span className="break-words">{describeEvent(log, asset)}</span>
         </li>
       ))}
     </ol>

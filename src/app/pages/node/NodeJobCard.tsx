@@ -2,6 +2,7 @@ import type { Address } from "viem";
 import { AddressText } from "../../components/AddressText.tsx";
 import { Coin } from "../../components/Coin.tsx";
 import { JobCard } from "../../components/JobCard.tsx";
+import { JudgementPanel } from "../../components/JudgementPanel.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { useReadProgress } from "../../hooks/useReadProgress.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
@@ -82,6 +83,9 @@ function NextStep({ job, me, participants, block, loaded }: StepProps) {
         )}
       </div>
     );
+  }
+  if (job.state === JobState.Judged || job.state === JobState.Challenged) {
+    return <JudgementPanel job={job} participants={participants} block={block} me={me?.account} />;
   }
   if (!me || !participants) return say("You were replaced in this job: nothing to do.");
   if (me.failed) return say("You reported a failure: waiting for the settlement or your replacement.");

@@ -8,6 +8,7 @@ import { Role } from "../../../protocol/enums.ts";
 import { NodeJobs } from "./NodeJobs.tsx";
 import { NodeStatusCard } from "./NodeStatusCard.tsx";
 import { RegisterCard } from "./RegisterCard.tsx";
+import { TermsCard } from "./TermsCard.tsx";
 
 /** The DO / MPC page: registry entry, stake, heartbeats, and the jobs this node works in. */
 export default function NodePage() {
@@ -31,8 +32,9 @@ function NodePageContent() {
       {registered ? (
         <NodeStatusCard node={node.data} block={block} timeoutBlocks={params?.timeoutBlocks} />
       ) : (
-        <RegisterCard minStake={params?.minStake} />
+        <RegisterCard minStake={params?.minStake} node={node.data} />
       )}
+      {registered && <TermsCard node={node.data} />}
       <BalanceCard title="Free stake and withdrawals" />
       <NodeJobs account={address} block={block} />
     </div>

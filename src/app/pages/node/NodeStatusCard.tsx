@@ -4,10 +4,10 @@ import { Coin } from "../../components/Coin.tsx";
 import { Section } from "../../components/Section.tsx";
 import { TxButton } from "../../components/TxButton.tsx";
 import { heartbeatEvery, useAutoHeartbeat } from "../../hooks/useAutoHeartbeat.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
 import { roleName } from "../../../protocol/enums.ts";
 import { blocksSince, livenessOf } from "../../lib/liveness.ts";
-import { parseAmount } from "../../../protocol/units.ts";
 import type { NodeView } from "../../../protocol/views.ts";
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 /** A registered node: role, stake, liveness, deposit and heartbeats (manual and automatic). */
 export function NodeStatusCard({ node, block, timeoutBlocks }: Props) {
   const [amount, setAmount] = useState("");
-  const parsed = parseAmount(amount);
+  const parsed = useParseAmount(amount);
   const auto = useAutoHeartbeat(true, node.lastHeartbeat, block, timeoutBlocks);
   const liveness =
     block !== undefined && timeoutBlocks !== undefined
@@ -56,6 +56,7 @@ export function NodeStatusCard({ node, block, timeoutBlocks }: Props) {
       </dl>
       <div className="mt-4 flex flex-wrap items-end gap-6">
         <AmountAction
+          payment
           input={{
             label: "Deposit more stake",
             value: amount,
@@ -64,7 +65,7 @@ export function NodeStatusCard({ node, block, timeoutBlocks }: Props) {
           }}
           button={{
             label: "Deposit",
-            call: parsed.ok ? marketCall("deposit", [parsed.value], parsed.value) : null,
+            call: parsed.ok ? marketCall("deposit", [parsed.value]) : null,
             disabledReason: parsed.ok ? null : parsed.error,
             onConfirmed: () => setAmount(""),
             testId: "deposit-button",

@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { formatEther } from "viem";
 import { AmountAction } from "../../components/AmountAction.tsx";
 import { Coin } from "../../components/Coin.tsx";
+import { useAsset } from "../../hooks/useAsset.ts";
+import { useParseAmount } from "../../hooks/useParseAmount.ts";
 import { marketCall } from "../../hooks/useRunTransaction.ts";
-import { parseAmount } from "../../../protocol/units.ts";
+import { amountInputText } from "../../../protocol/units.ts";
 import type { JobView } from "../../../protocol/views.ts";
 
 type PriceFields = Pick<JobView, "mpcsAssigned" | "totalPrice" | "quote">;
@@ -25,10 +26,12 @@ export function amountDue(job: PriceFields & Pick<JobView, "paid">): bigint {
  * payment is mined, the payment reverts instead of dispatching at the new price (docs/rules.md §11.2).
  */
 export function PayForm({ job }: { job: JobView }) {
+  const { decimals } = useAsset();
   const due = amountDue(job);
-  const [amount, setAmount] = useState(() => formatEther(due));
+  const dueText = amountInputText(due, decimals);
+  const [amount, setAmount] = useState(dueText);
   const zeroOk = job.consentNeeded && due === 0n;
-  const parsed = parseAmount(amount, { allowZero: zeroOk });
+  const parsed = useParseAmount(amount, { allowZero: zeroOk });
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm">
@@ -43,6 +46,7 @@ export function PayForm({ job }: { job: JobView }) {
         )}
       </p>
       <AmountAction
+        payment
         input={{
           label: "Pay",
           value: amount,
@@ -50,12 +54,10 @@ export function PayForm({ job }: { job: JobView }) {
           allowZero: zeroOk,
           testId: `pay-amount-${job.id}`,
         }}
-        fill={amount !== formatEther(due) ? { label: "What is due", amount: formatEther(due) } : undefined}
+        fill={amount !== dueText ? { label: "What is due", amount: dueText } : undefined}
         button={{
           label: job.paid > 0n ? "Top up" : "Pay",
-          call: parsed.ok
-            ? marketCall("submitQuery", [job.id, parsed.value, priceOnScreen(job)], parsed.value)
-            : null,
+          call: parsed.ok ? marketCall("submitQuery", [job.id, parsed.value, priceOnScreen(job)]) : null,
           disabledReason: parsed.ok ? null : parsed.error,
           testId: `pay-button-${job.id}`,
         }}

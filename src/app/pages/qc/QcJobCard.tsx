@@ -1,5 +1,6 @@
 import { Coin } from "../../components/Coin.tsx";
 import { JobCard } from "../../components/JobCard.tsx";
+import { JudgementPanel } from "../../components/JudgementPanel.tsx";
 import { AddressText } from "../../components/AddressText.tsx";
 import { ProgressTable } from "../../components/ProgressTable.tsx";
 import { JobState } from "../../../protocol/enums.ts";
@@ -21,7 +22,11 @@ export function QcJobCard({
   participants: readonly ParticipantView[] | undefined;
   block: bigint | undefined;
 }) {
-  const running = job.state === JobState.Dispatched || job.state === JobState.Aborting;
+  const running =
+    job.state === JobState.Dispatched ||
+    job.state === JobState.Aborting ||
+    job.state === JobState.Judged ||
+    job.state === JobState.Challenged;
   return (
     <JobCard
       job={job}
@@ -44,6 +49,15 @@ export function QcJobCard({
         <div className="flex flex-col gap-3">
           {job.state === JobState.Ordered && <PayForm job={job} />}
           {(job.state === JobState.Ordered || job.state === JobState.Dispatched) && <CancelJob job={job} />}
+          {(job.state === JobState.Judged || job.state === JobState.Challenged) && (
+            <>
+              <p className="text-sm text-amber-800">
+                The GDS judged a participant non-compliant: the job is frozen and cannot be cancelled until
+                the judgement settles. Upheld, you are refunded everything you paid.
+              </p>
+              <JudgementPanel job={job} participants={participants} block={block} />
+            </>
+          )}
           {job.state === JobState.Aborting && (
             <p className="text-sm text-amber-800">
               A participant reported a failure: the job is being settled. You will be refunded everything you

@@ -3,7 +3,8 @@ import { useAccount } from "wagmi";
 import { BalanceCard } from "../../components/BalanceCard.tsx";
 import { ConnectGate } from "../../components/ConnectGate.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
-import { useReadAllJobs } from "../../hooks/useReadAllJobs.ts";
+import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
+import { useReadQcJobs } from "../../hooks/useReadQcJobs.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
 import { OpenJobs } from "./OpenJobs.tsx";
 import { qcJobsOf } from "./qcJobs.ts";
@@ -23,13 +24,14 @@ function QcPageContent() {
   const { address } = useAccount();
   // Refreshes the balance; the jobs (shared with the dashboard) follow the chain's events on their own.
   const block = useRefreshOnNewBlock();
-  const jobs = useReadAllJobs();
+  const jobs = useReadQcJobs(address);
   const { open, settled } = useMemo(() => qcJobsOf(jobs.data ?? [], address), [jobs.data, address]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Query client</h1>
       <BalanceCard />
       <Section title={`Open jobs addressed to me (${open.length})`} testId="qc-open-jobs">
+        <HistorySourceNote source={jobs.source} />
         {jobs.isLoading && <Empty>Loading jobs…</Empty>}
         {jobs.error && <Empty>Could not read the jobs: {jobs.error.message}</Empty>}
         {jobs.data && open.length === 0 && (

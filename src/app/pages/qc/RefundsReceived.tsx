@@ -8,18 +8,19 @@ import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { ListPager } from "./ListPager.tsx";
 import { usePageRows } from "../../hooks/usePageRows.ts";
 import { creditsTo } from "../../lib/settlement.ts";
-import { eventsTopics } from "../../lib/marketLogs.ts";
+import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
+import { refundsHistory } from "../../indexer/historyRequests.ts";
 import { TABLE_PAGE } from "./qcJobs.ts";
-
-const refundTopics = eventsTopics(["Refund"]);
 
 /** Every refund of a QC payment made to `account`, newest first, a page at a time. */
 export function RefundsReceived({ account }: { account: Address }) {
-  const { logs, isLoading } = useMarketLogs({ topics: refundTopics });
+  const request = useMemo(() => refundsHistory(account), [account]);
+  const { logs, isLoading, source } = useMarketLogs({ request });
   const refunds = useMemo(() => creditsTo(logs ?? [], account).reverse(), [logs, account]);
   const page = usePageRows(refunds, TABLE_PAGE);
   return (
     <Section title="Refunds received" testId="qc-refunds">
+      <HistorySourceNote source={source} />
       {isLoading && <Empty>Reading refunds…</Empty>}
       {logs && refunds.length === 0 && <Empty>No refunds yet.</Empty>}
       {refunds.length > 0 && (

@@ -4,7 +4,13 @@
 import { type Address, encodeFunctionData, type Hex, numberToHex } from "viem";
 import { jobMarketAbi } from "../../../protocol/generated/abis.ts";
 import { newJobId } from "../../../protocol/jobId.ts";
-import { gds, type JobSpec, type MarketFixture, priceOfSpec, qc } from "../../shared/testing/market-fixture.ts";
+import {
+  gds,
+  type JobSpec,
+  type MarketFixture,
+  priceOfSpec,
+  qc,
+} from "../../shared/testing/market-fixture.ts";
 
 /** Generous fixed gas: estimating thousands of transactions one by one is what this avoids. */
 const GAS = 3_000_000n;

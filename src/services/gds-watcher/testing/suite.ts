@@ -2,7 +2,13 @@
 // with every test starting from the same chain (a snapshot taken before it, reverted after it).
 import type { Hex } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { dos, type JobSpec, type MarketFixture, mpcs, startMarket } from "../../shared/testing/market-fixture.ts";
+import {
+  dos,
+  type JobSpec,
+  type MarketFixture,
+  mpcs,
+  startMarket,
+} from "../../shared/testing/market-fixture.ts";
 
 export const TIMEOUT_BLOCKS = 20;
 export const ORDER_EXPIRY_BLOCKS = 10;

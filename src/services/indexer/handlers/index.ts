@@ -1,7 +1,7 @@
 // Which projection each market event has, beside its timeline row. An event without one (the role,
 // upgrade and initializer events) is still in the timeline. A new event of the contract gets its
 // projection here, and nowhere else.
-import { onParametersUpdated, onPaused, onUnpaused } from "./admin.ts";
+import { onParametersUpdated, onPaused, onTrustParametersUpdated, onUnpaused } from "./admin.ts";
 import {
   onJobAborting,
   onJobDispatched,
@@ -14,6 +14,13 @@ import {
   onQuerySubmitted,
 } from "./jobs.ts";
 import {
+  onBondLocked,
+  onBondReleased,
+  onChallengeResolved,
+  onJobJudged,
+  onJudgementChallenged,
+} from "./judgements.ts";
+import {
   onCollateralLocked,
   onCollateralReleased,
   onDeposited,
@@ -22,7 +29,7 @@ import {
   onRewardDistributed,
   onWithdrawn,
 } from "./money.ts";
-import { onHeartbeat, onNodeDeregistered, onNodeRegistered } from "./nodes.ts";
+import { onHeartbeat, onNodeDeregistered, onNodeRegistered, onNodeTermsSet } from "./nodes.ts";
 import { recordEvent } from "./timeline.ts";
 import { applyFlows } from "./totals.ts";
 import { type Db, type MarketEvent, type MarketEventName, noFlows, type Projection } from "./types.ts";
@@ -33,7 +40,9 @@ export const projections: { [N in MarketEventName]?: Projection<N> } = {
   Deposited: onDeposited,
   Withdrawn: onWithdrawn,
   Heartbeat: onHeartbeat,
+  NodeTermsSet: onNodeTermsSet,
   ParametersUpdated: onParametersUpdated,
+  TrustParametersUpdated: onTrustParametersUpdated,
   Paused: onPaused,
   Unpaused: onUnpaused,
   JobOrdered: onJobOrdered,
@@ -50,6 +59,11 @@ export const projections: { [N in MarketEventName]?: Projection<N> } = {
   JobSettled: onJobSettled,
   CollateralLocked: onCollateralLocked,
   CollateralReleased: onCollateralReleased,
+  BondLocked: onBondLocked,
+  JobJudged: onJobJudged,
+  JudgementChallenged: onJudgementChallenged,
+  ChallengeResolved: onChallengeResolved,
+  BondReleased: onBondReleased,
 };
 
 /** Indexes one event: its timeline row, its projection, then the market's and the day's totals. */

@@ -1,9 +1,10 @@
 // Jobs and their participants: the order, payment, MPC assignment, dispatch, progress, replacement,
-// abort and settlement events (docs/rules.md §4, §8).
+// abort and settlement events (docs/rules.md §4, §8); judgements are in judgements.ts.
 import { job, participant } from "ponder:schema";
 import type { Address, Hex } from "viem";
 import { JobState, Role } from "../../../protocol/enums.ts";
 import { doFee, mpcFee, priceOf } from "../../../protocol/money/index.ts";
+import { closeJudgement } from "./judgements.ts";
 import { orderTermsOf } from "./order-terms.ts";
 import { progressAfter } from "./progress.ts";
 import { marketRow } from "./totals.ts";
@@ -13,7 +14,7 @@ import type { Db, Projection } from "./types.ts";
  * A copy of the job's row: Ponder's store hands out its cached row, which a later update of the
  * same job changes in place (reading `state` after the update would give the new state).
  */
-async function jobRow(db: Db, id: Hex): Promise<typeof job.$inferSelect> {
+export async function jobRow(db: Db, id: Hex): Promise<typeof job.$inferSelect> {
   const row = await db.find(job, { id });
   if (!row) throw new Error(`The indexer has no job ${id}: its JobOrdered was not indexed`);
   return { ...row };
@@ -24,6 +25,13 @@ interface SnapshotParameters {
   timeoutBlocks?: number;
   orderExpiryBlocks?: number;
   gdsFeeBps?: number;
+}
+
+/** The trust parameters a new job snapshots: the latest TrustParametersUpdated. */
+export interface SnapshotTrustParameters {
+  challengeWindowBlocks?: number;
+  arbitrationBlocks?: number;
+  judgementBondBps?: number;
 }
 
 /** A participant row with nothing locked or reported yet (a lock or a role event creates it). */
@@ -42,6 +50,7 @@ export function newParticipant(jobId: Hex, account: Address, joinedBlock: bigint
     partComplete: false,
     failed: false,
     replacementRequested: false,
+    named: false,
     joinedBlock,
   };
 }
@@ -62,7 +71,9 @@ function mpcFeeOf(row: typeof job.$inferSelect, mpcPrice: bigint): bigint | null
 
 export const onJobOrdered: Projection<"JobOrdered"> = async (event, { db, flows, market }) => {
   const { id, jobType, qc, gds, dos, quote } = event.args;
-  const parameters = (await marketRow(db, market)).parameters as SnapshotParameters;
+  const marketNow = await marketRow(db, market);
+  const parameters = marketNow.parameters as SnapshotParameters;
+  const trust = marketNow.trustParameters as SnapshotTrustParameters;
   const terms = orderTermsOf(event.transaction, market, id);
   // Every DO locked C before JobOrdered was emitted (its CollateralLocked came first).
   const first = await db.find(participant, { jobId: id, account: dos[0]! });
@@ -92,6 +103,12 @@ export const onJobOrdered: Projection<"JobOrdered"> = async (event, { db, flows,
     timeoutBlocks: Number(parameters.timeoutBlocks ?? 0),
     orderExpiryBlocks: Number(parameters.orderExpiryBlocks ?? 0),
     gdsFeeBps: Number(parameters.gdsFeeBps ?? 0),
+    challengeWindowBlocks: Number(trust.challengeWindowBlocks ?? 0),
+    arbitrationBlocks: Number(trust.arbitrationBlocks ?? 0),
+    judgementBondBps: Number(trust.judgementBondBps ?? 0),
+    bond: 0n,
+    bondReleased: 0n,
+    bondForfeited: 0n,
     orderedBlock: event.block.number,
     orderedAt: event.block.timestamp,
     lastEventBlock: event.block.number,
@@ -217,6 +234,7 @@ export const onJobSettled: Projection<"JobSettled"> = async (event, { db, flows 
     settledAt: event.block.timestamp,
     lastEventBlock: event.block.number,
   });
+  if (row.judgedBlock !== null) await closeJudgement(db, id, row.state, event.block.number);
   flows.stateMove = { from: row.state, to: finalState };
   flows.escrow = -row.escrow;
   flows.jobsSettled = 1;

@@ -7,12 +7,21 @@ import { newParticipant } from "./jobs.ts";
 import type { Db, MarketEvent, Projection } from "./types.ts";
 
 type BalanceChange = Partial<
-  Record<"free" | "locked" | "deposited" | "withdrawn" | "credited" | "refunded" | "fined", bigint>
+  Record<"free" | "locked" | "deposited" | "withdrawn" | "credited" | "refunded" | "fined" | "bonded", bigint>
 >;
 
 /** Adds `change` to an account's balance row (created at its first money event). */
 export async function addToBalance(db: Db, account: Address, change: BalanceChange): Promise<void> {
-  const zero = { free: 0n, locked: 0n, deposited: 0n, withdrawn: 0n, credited: 0n, refunded: 0n, fined: 0n };
+  const zero = {
+    free: 0n,
+    locked: 0n,
+    deposited: 0n,
+    withdrawn: 0n,
+    credited: 0n,
+    refunded: 0n,
+    fined: 0n,
+    bonded: 0n,
+  };
   await db
     .insert(balance)
     .values({ account, ...zero, ...change })
@@ -24,6 +33,7 @@ export async function addToBalance(db: Db, account: Address, change: BalanceChan
       credited: row.credited + (change.credited ?? 0n),
       refunded: row.refunded + (change.refunded ?? 0n),
       fined: row.fined + (change.fined ?? 0n),
+      bonded: row.bonded + (change.bonded ?? 0n),
     }));
 }
 

@@ -1,5 +1,6 @@
-// The node registry and liveness: registration (with its first stake), heartbeats, deregistration.
-import { node } from "ponder:schema";
+// The node registry and liveness: registration (with its first stake), heartbeats, deregistration,
+// and each account's standing terms (docs/rules.md §11.1), which may come before its registration.
+import { node, nodeTerm } from "ponder:schema";
 import { Role } from "../../../protocol/enums.ts";
 import { addToBalance } from "./money.ts";
 import type { Projection } from "./types.ts";
@@ -35,4 +36,19 @@ export const onHeartbeat: Projection<"Heartbeat"> = async (event, { db, flows })
     .set((row) => ({ lastHeartbeatBlock: blockNumber, heartbeats: row.heartbeats + 1 }));
   flows.heartbeats = 1;
   flows.activeNode = account;
+};
+
+export const onNodeTermsSet: Projection<"NodeTermsSet"> = async (event, { db }) => {
+  const { node: account, terms } = event.args;
+  const values = {
+    accepting: terms.accepting,
+    gds: terms.gds,
+    minFee: terms.minFee,
+    maxCollateral: terms.maxCollateral,
+    setBlock: event.block.number,
+  };
+  await db
+    .insert(nodeTerm)
+    .values({ account, ...values, updates: 1 })
+    .onConflictDoUpdate((row) => ({ ...values, updates: row.updates + 1 }));
 };

@@ -28,6 +28,7 @@ export async function marketRow(db: Db, address: Address) {
     (await db.insert(market).values({
       address,
       parameters: {},
+      trustParameters: {},
       paused: false,
       jobsByState: Array<number>(STATE_COUNT).fill(0),
       jobs: 0,
@@ -73,6 +74,7 @@ export async function applyFlows(db: Db, address: Address, event: MarketEvent, f
     jobsByState: totals.jobsByState,
     escrow: totals.escrow,
     collateralLocked: totals.collateralLocked,
+    bonds: totals.bonds,
     lastBlock: event.block.number,
     // The day's flows so far, this event's included.
     jobsOrdered: (today?.jobsOrdered ?? 0) + flows.jobsOrdered,
@@ -84,6 +86,7 @@ export async function applyFlows(db: Db, address: Address, event: MarketEvent, f
     events: (today?.events ?? 0) + 1,
     heartbeats: (today?.heartbeats ?? 0) + flows.heartbeats,
     statusUpdates: (today?.statusUpdates ?? 0) + flows.statusUpdates,
+    judgements: (today?.judgements ?? 0) + flows.judgements,
     activeNodes: (today?.activeNodes ?? 0) + (newActive ? 1 : 0),
   };
   if (today) await db.update(dailyStat, { day }).set(row);

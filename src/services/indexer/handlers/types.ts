@@ -15,6 +15,7 @@ export type Db = Context["db"];
 export const MONEY_TOTALS = [
   "escrow",
   "collateralLocked",
+  "bonds",
   "paidIn",
   "fined",
   "rewarded",
@@ -37,6 +38,7 @@ export interface Flows extends MoneyTotals {
   nodes: number;
   heartbeats: number;
   statusUpdates: number;
+  judgements: number;
   /** A node that showed life (heartbeat, registration, status update). */
   activeNode?: Address;
 }
@@ -49,6 +51,7 @@ export function noFlows(): Flows {
     nodes: 0,
     heartbeats: 0,
     statusUpdates: 0,
+    judgements: 0,
   };
 }
 

@@ -24,7 +24,9 @@ describe("the index key's files", () => {
 
   it("leave out the tests and what Ponder writes", () => {
     expect(
-      files.filter((f) => f.includes("/test/") || f.includes("/generated/schema") || f.includes(".ponder")),
+      files.filter(
+        (f) => f.includes("/testing/") || f.includes("/generated/schema") || f.includes(".ponder"),
+      ),
     ).toEqual([]);
     expect(files.every((f) => !f.startsWith("node_modules"))).toBe(true);
   });

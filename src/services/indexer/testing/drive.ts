@@ -1,8 +1,10 @@
-// Real transactions that make the market emit every event it has: six jobs that end in each way a
-// job ends (completed, self-reported abort after an MPC replacement, heartbeat timeout,
-// non-compliant result, cancelled after and before dispatch), plus stake in and out, a node leaving,
-// a pause and a revoked role. Small prices; the fixture's nodes hold 10 ETH each.
-import { type Address, type Hex, parseEther } from "viem";
+// Real transactions that make the market emit every event it has: eight jobs that end in each way a
+// job ends (completed, self-reported abort after an MPC replacement, heartbeat timeout, a judgement
+// upheld when its window passed, a judgement challenged and partly upheld by the arbiter, one
+// challenged and left unruled, cancelled after and before dispatch), plus node terms, short trust
+// parameters, a GDS's deposit for its bonds, stake in and out, a node leaving, a pause and a revoked
+// role. Small prices; the fixture's nodes hold 10 ETH each.
+import { type Address, type Hex, parseEther, zeroAddress } from "viem";
 import { Status, TaskType } from "../../../protocol/enums.ts";
 import {
   admin,
@@ -31,11 +33,19 @@ const status = (taskType: number, epoch: number, batch: number, state: number) =
   status: state,
 });
 
+/** Short windows (docs/rules.md §11.7), so the judgements end within a few blocks. */
+export const TRUST = { challengeWindowBlocks: 4, arbitrationBlocks: 6, judgementBondBps: 1_000 };
+
 export interface DrivenJobs {
   completed: Hex;
   aborted: Hex;
   timedOut: Hex;
+  /** Judged non-compliant, unchallenged: upheld once the window passed (settleJudgement). */
   nonCompliant: Hex;
+  /** Two DOs judged, one challenges, the arbiter upholds the other: a share of the bond is forfeited. */
+  challenged: Hex;
+  /** Judged, challenged, never ruled: overturned at the arbitration deadline, the QC gets all back. */
+  unruled: Hex;
   cancelledAfterDispatch: Hex;
   cancelledBeforeDispatch: Hex;
 }
@@ -95,11 +105,48 @@ async function timedOutJob(f: MarketFixture): Promise<Hex> {
   return id;
 }
 
+/** Terms before the orders (one account sets them before it registers), the GDS's bond money, short windows. */
+async function termsAndTrust(f: MarketFixture): Promise<void> {
+  await f.send(admin, "setTrustParameters", [TRUST]);
+  const terms = { accepting: true, gds, minFee: 0n, maxCollateral: parseEther("10") };
+  await f.send(dos[0]!, "setNodeTerms", [terms]);
+  await f.send(mpcs[0]!, "setNodeTerms", [{ ...terms, gds: zeroAddress }]);
+  await f.send(dos[0]!, "setNodeTerms", [{ ...terms, minFee: 1n }]);
+  await f.send(spare[3]!, "setNodeTerms", [{ ...terms, accepting: false }]);
+  await f.send(gds, "deposit", [parseEther("1")], parseEther("1"));
+}
+
 async function nonCompliantJob(f: MarketFixture): Promise<Hex> {
   const spec: JobSpec = { jobDos: [dos[2]!], doPrices: [2_000n], jobMpcs: [mpcs[1]!], mpcPrice: 700n };
   const id = await dispatchJob(f, spec);
   await f.send(dos[2]!, "updateJobStatus", [id, status(TRAINING, 0, 3, IN_PROGRESS)]);
   await f.send(gds, "reportFailure", [id, [dos[2]!], 2]);
+  await f.mine(TRUST.challengeWindowBlocks);
+  await f.send(spare[2]!, "settleJudgement", [id]);
+  return id;
+}
+
+async function challengedJob(f: MarketFixture): Promise<Hex> {
+  const spec: JobSpec = {
+    jobDos: [dos[0]!, dos[1]!],
+    doPrices: [30_000n, 30_001n],
+    jobMpcs: [mpcs[2]!],
+    mpcPrice: 5_000n,
+  };
+  const id = await dispatchJob(f, spec);
+  await f.send(gds, "reportFailure", [id, [dos[1]!, dos[0]!], 2]);
+  await f.send(dos[1]!, "challengeJudgement", [id]);
+  await f.send(admin, "resolveChallenge", [id, [dos[0]!]]);
+  return id;
+}
+
+async function unruledJob(f: MarketFixture): Promise<Hex> {
+  const spec: JobSpec = { jobDos: [dos[4]!], doPrices: [7_000n], jobMpcs: [mpcs[0]!], mpcPrice: 900n };
+  const id = await dispatchJob(f, spec);
+  await f.send(gds, "reportFailure", [id, [dos[4]!], 2]);
+  await f.send(dos[4]!, "challengeJudgement", [id]);
+  await f.mine(TRUST.challengeWindowBlocks + TRUST.arbitrationBlocks);
+  await f.send(spare[2]!, "settleJudgement", [id]);
   return id;
 }
 
@@ -139,11 +186,14 @@ async function accountsAndAdmin(f: MarketFixture): Promise<void> {
 }
 
 export async function driveEveryEvent(f: MarketFixture): Promise<DrivenJobs> {
+  await termsAndTrust(f);
   const jobs: DrivenJobs = {
     completed: await completedJob(f),
     aborted: await abortedJob(f),
     timedOut: await timedOutJob(f),
     nonCompliant: await nonCompliantJob(f),
+    challenged: await challengedJob(f),
+    unruled: await unruledJob(f),
     cancelledAfterDispatch: await cancelledAfterDispatch(f),
     cancelledBeforeDispatch: await cancelledBeforeDispatch(f),
   };

@@ -7,37 +7,30 @@ import path from "node:path";
 import type { Hex } from "viem";
 import { and, asc, createClient, desc, eq } from "@ponder/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobMarketAbi } from "../abi.ts";
 import * as schema from "../ponder.schema.ts";
-import { DASHBOARD, FEED_HISTORY, JOB_PAGE, NODE_PAGE, QC_PAGE, queryIndexer } from "../queries.ts";
+import { queryIndexer } from "../../../protocol/indexer-api/client.ts";
+import {
+  DASHBOARD,
+  FEED_HISTORY,
+  JOB_PAGE,
+  NODE_PAGE,
+  QC_PAGE,
+} from "../../../protocol/indexer-api/documents.ts";
 import { type IndexerProcess, startIndexerProcess } from "../spawn.ts";
 import { dos, freePort, gds, type MarketFixture, mpcs, qc, startMarket, withInstantSends } from "./chain.ts";
 import { type DrivenJobs, driveEveryEvent, driveMore } from "./drive.ts";
 import { postgresBinDir, type PostgresServer, startPostgres } from "./postgres.ts";
 import { asIndexed, chainLogs, expectIndexMatchesChain } from "./truth.ts";
 
-/** The events of IJobMarket.sol (release 1): each must be indexed at least once. */
-const MARKET_EVENTS = [
-  "NodeRegistered",
-  "NodeDeregistered",
-  "Deposited",
-  "Withdrawn",
-  "Heartbeat",
-  "ParametersUpdated",
-  "JobOrdered",
-  "QuerySubmitted",
-  "MpcsAssigned",
-  "JobDispatched",
-  "JobStatusUpdated",
-  "MpcReplacementRequested",
-  "MpcReplaced",
-  "Fined",
-  "RewardDistributed",
-  "Refund",
-  "JobAborting",
-  "JobSettled",
-  "CollateralLocked",
-  "CollateralReleased",
-];
+/**
+ * Every event of the market's ABI must be indexed at least once, but those the market never emits
+ * after its deployment block under these scenarios: RoleAdminChanged (no role's admin is changed).
+ */
+const NEVER_EMITTED = new Set(["RoleAdminChanged"]);
+const MARKET_EVENTS = jobMarketAbi.flatMap((item) =>
+  item.type === "event" && !NEVER_EMITTED.has(item.name) ? [item.name] : [],
+);
 
 export type Database = "pglite" | "postgres";
 
@@ -177,6 +170,42 @@ export function indexerSuite(database: Database): void {
       expect(dashboard.nodes.totalCount).toBe(Number(await f.read<bigint>("nodeCount")));
       expect(dashboard.dailyStats.items.length).toBeGreaterThan(0);
       expect(dashboard.feed.items.length).toBe(Math.min(50, logs.filter((l) => kinds.has(l.name)).length));
+    }, 60_000);
+
+    it("follows each judgement to its end: window, arbiter, deadline", async () => {
+      const judged = async (id: Hex) =>
+        (
+          await queryIndexer<{
+            job: { state: number; bond: string; bondForfeited: string; judgement: Record<string, unknown> };
+          }>(url, JOB_PAGE, { id })
+        ).job;
+      const window = await judged(jobs.nonCompliant);
+      expect(window.state).toBe(5);
+      expect(window.judgement).toMatchObject({ outcome: "upheld", settledBy: "window", challenger: null });
+      expect(window.bondForfeited).toBe("0");
+
+      // Two named, one upheld: half the bond goes to the overturned DO, as a credit of the job.
+      const arbiter = await judged(jobs.challenged);
+      expect(arbiter.judgement).toMatchObject({
+        outcome: "partly upheld",
+        settledBy: "arbiter",
+        challenger: dos[1]!.toLowerCase(),
+        upheld: [dos[0]!.toLowerCase()],
+      });
+      expect(BigInt(arbiter.bondForfeited)).toBe(BigInt(arbiter.bond) / 2n);
+      expect(BigInt(arbiter.bondForfeited)).toBeGreaterThan(0n);
+
+      const unruled = await judged(jobs.unruled);
+      expect(unruled.state).toBe(5);
+      expect(unruled.judgement).toMatchObject({
+        outcome: "overturned",
+        settledBy: "deadline",
+        arbiter: null,
+      });
+      const terms = await queryIndexer<{ nodeTerm: { minFee: string; updates: number } }>(url, NODE_PAGE, {
+        node: dos[0],
+      });
+      expect(terms.nodeTerm).toMatchObject({ minFee: "1", updates: 2 });
     }, 60_000);
 
     it("answers SQL over HTTP (@ponder/client) as it answers GraphQL", async () => {

@@ -3,7 +3,7 @@
 import { type Address, type Hex, formatLog, parseEventLogs } from "viem";
 import { expect } from "vitest";
 import { jobMarketAbi } from "../abi.ts";
-import { queryIndexer } from "../queries.ts";
+import { queryIndexer } from "../../../protocol/indexer-api/client.ts";
 import { devAccounts, type MarketFixture } from "./chain.ts";
 
 /** A value as the indexer's JSON holds it: bigints as decimal strings, hex lowercase. */
@@ -111,7 +111,20 @@ interface JobView {
   abortedAt: bigint;
   settledAt: bigint;
   abortReporter: Address;
-  params: { timeoutBlocks: number; orderExpiryBlocks: number; gdsFeeBps: number };
+  judgedAt: bigint;
+  challengeDeadline: bigint;
+  arbitrationDeadline: bigint;
+  bond: bigint;
+  named: readonly Address[];
+  challenger: Address;
+  params: {
+    timeoutBlocks: number;
+    orderExpiryBlocks: number;
+    gdsFeeBps: number;
+    challengeWindowBlocks: number;
+    arbitrationBlocks: number;
+    judgementBondBps: number;
+  };
 }
 
 interface ParticipantView {
@@ -124,13 +137,17 @@ interface ParticipantView {
   partComplete: boolean;
   failed: boolean;
   replacementRequested: boolean;
+  named: boolean;
 }
 
 const JOB_SELECTION = `id jobType qc gds state quote mpcPrice totalPrice totalEpochs modelComplexityFactor mpcCount
   collateral dos mpcs escrow paid fined rewarded refunded replacements timeoutBlocks orderExpiryBlocks gdsFeeBps
-  orderedBlock dispatchedBlock abortedBlock abortReporter settledBlock
+  challengeWindowBlocks arbitrationBlocks judgementBondBps bond bondReleased bondForfeited
+  orderedBlock dispatchedBlock abortedBlock abortReporter judgedBlock challengedBlock settledBlock
   participants(limit: 1000) { items { account role current fee taskType epoch batch status completedEpochs
-    partComplete failed replacementRequested collateral } }`;
+    partComplete failed replacementRequested named collateral } }
+  judgement { gds named bond judgedBlock challengeDeadline arbitrationDeadline challenger challengedBlock
+    arbiter upheld outcome settledBy bondReleased bondForfeited settledBlock }`;
 
 type Row = Record<string, unknown>;
 const orNull = (block: bigint) => (block === 0n ? null : block.toString());
@@ -149,7 +166,10 @@ export async function expectJobsMatch(f: MarketFixture, url: string): Promise<vo
     const progress = await f.read<ParticipantView[]>("getProgress", [id]);
     const row = indexed.get(id.toLowerCase());
     expect(row, `job ${id} is indexed`).toBeDefined();
-    const { participants, ...fields } = row as Row & { participants: { items: Row[] } };
+    const { participants, judgement, ...fields } = row as Row & {
+      participants: { items: Row[] };
+      judgement: Row | null;
+    };
     expect(fields).toMatchObject(
       asIndexed({
         id,
@@ -171,6 +191,11 @@ export async function expectJobsMatch(f: MarketFixture, url: string): Promise<vo
         timeoutBlocks: view.params.timeoutBlocks,
         orderExpiryBlocks: view.params.orderExpiryBlocks,
         gdsFeeBps: view.params.gdsFeeBps,
+        challengeWindowBlocks: view.params.challengeWindowBlocks,
+        arbitrationBlocks: view.params.arbitrationBlocks,
+        judgementBondBps: view.params.judgementBondBps,
+        bond: view.bond,
+        judgedBlock: orNull(view.judgedAt),
         orderedBlock: view.orderedAt,
         dispatchedBlock: orNull(view.dispatchedAt),
         abortedBlock: orNull(view.abortedAt),
@@ -178,12 +203,16 @@ export async function expectJobsMatch(f: MarketFixture, url: string): Promise<vo
         settledBlock: orNull(view.settledAt),
       }) as Row,
     );
-    // What a settled job paid out is what it held: the QC's payment and the fines (docs/rules.md §8).
+    // What a settled job paid out is what it held: the QC's payment, the fines and a forfeited
+    // judgement bond (docs/rules.md §8, §11.7).
     if (view.settledAt !== 0n) {
       expect(BigInt(fields.rewarded as string) + BigInt(fields.refunded as string)).toBe(
-        BigInt(fields.paid as string) + BigInt(fields.fined as string),
+        BigInt(fields.paid as string) +
+          BigInt(fields.fined as string) +
+          BigInt(fields.bondForfeited as string),
       );
     }
+    await expectJudgementMatches(f, id, view, judgement);
     const current = participants.items.filter((p) => p.current);
     expect(current.map((p) => p.account).sort()).toEqual(progress.map((p) => p.account.toLowerCase()).sort());
     for (const p of progress) {
@@ -196,6 +225,7 @@ export async function expectJobsMatch(f: MarketFixture, url: string): Promise<vo
           partComplete: p.partComplete,
           failed: p.failed,
           replacementRequested: p.replacementRequested,
+          named: p.named,
           ...(p.reported
             ? {
                 taskType: p.lastStatus.taskType,
@@ -212,18 +242,72 @@ export async function expectJobsMatch(f: MarketFixture, url: string): Promise<vo
   }
 }
 
+/** A judged job's judgement row against getJob and the settlement's logs; none for a job never judged. */
+async function expectJudgementMatches(
+  f: MarketFixture,
+  id: Hex,
+  view: JobView,
+  row: Row | null,
+): Promise<void> {
+  if (view.judgedAt === 0n) {
+    expect(row, `job ${id} was never judged`).toBeNull();
+    return;
+  }
+  expect(row, `job ${id}'s judgement is indexed`).not.toBeNull();
+  const judged = row!;
+  const settled = view.settledAt !== 0n;
+  const zero = "0x0000000000000000000000000000000000000000";
+  expect({ ...judged, named: [...(judged.named as string[])].sort() }).toMatchObject(
+    asIndexed({
+      gds: view.gds,
+      named: view.named.map((a) => a.toLowerCase()).sort(),
+      bond: view.bond,
+      judgedBlock: view.judgedAt,
+      challengeDeadline: view.challengeDeadline,
+      arbitrationDeadline: view.arbitrationDeadline,
+      challenger: view.challenger === zero ? null : view.challenger,
+      settledBlock: settled ? view.settledAt : null,
+    }) as Row,
+  );
+  // The bond is either back with the GDS (BondReleased) or forfeited to the overturned: nothing is lost.
+  if (settled) {
+    const [released] = await bondReleasedIn(f, id);
+    expect(judged.bondReleased).toBe(String(released ?? 0n));
+    expect(BigInt(judged.bondReleased as string) + BigInt(judged.bondForfeited as string)).toBe(view.bond);
+  } else expect(judged.outcome).toBe(view.challenger === zero ? "pending" : "challenged");
+}
+
+async function bondReleasedIn(f: MarketFixture, id: Hex): Promise<bigint[]> {
+  const logs = await f.ctx.publicClient.getContractEvents({
+    address: f.market,
+    abi: jobMarketAbi,
+    eventName: "BondReleased",
+    args: { id },
+    fromBlock: 0n,
+  });
+  return logs.map((l) => l.args.amount!);
+}
+
 interface NodeView {
   role: number;
   balance: bigint;
   locked: bigint;
   lastHeartbeat: bigint;
   activeJobs: number;
+  termsSet: boolean;
+  terms: { accepting: boolean; gds: Address; minFee: bigint; maxCollateral: bigint };
 }
 
-/** Every dev account's money and registration, as stakeOf / getNode show them. */
+/** Every dev account's money, registration and terms, as stakeOf / getNode show them. */
 export async function expectAccountsMatch(f: MarketFixture, url: string): Promise<void> {
   const balances = new Map(
     (await listAll<Row>(url, "balances", "account free locked")).map((r) => [r.account as string, r]),
+  );
+  const terms = new Map(
+    (await listAll<Row>(url, "nodeTerms", "account accepting gds minFee maxCollateral")).map((r) => [
+      r.account as string,
+      r,
+    ]),
   );
   const nodes = new Map(
     (await listAll<Row>(url, "nodes", "account role lastHeartbeatBlock activeJobs")).map((r) => [
@@ -238,6 +322,9 @@ export async function expectAccountsMatch(f: MarketFixture, url: string): Promis
     expect(balances.get(key) ?? { account: key, free: "0", locked: "0" }, `balance of ${address}`).toEqual(
       asIndexed({ account: address, free, locked }),
     );
+    if (view.termsSet)
+      expect(terms.get(key), `terms of ${address}`).toEqual(asIndexed({ account: address, ...view.terms }));
+    else expect(terms.get(key), `${address} set no terms`).toBeUndefined();
     const node = nodes.get(key);
     if (view.lastHeartbeat === 0n) expect(node, `${address} never registered`).toBeUndefined();
     else
@@ -257,10 +344,12 @@ export async function expectTotalsMatch(f: MarketFixture, url: string, logs: Cha
   const count = Number(await f.read<bigint>("jobCount"));
   const byState = Array<number>(9).fill(0);
   let escrow = 0n;
+  let bonds = 0n;
   for (let i = 0; i < count; i++) {
     const view = await f.read<JobView>("getJob", [await f.read<Hex>("jobIdAt", [BigInt(i)])]);
     byState[view.state]! += 1;
     escrow += view.paid;
+    if (view.judgedAt !== 0n && view.settledAt === 0n) bonds += view.bond;
   }
   let locked = 0n;
   for (const { address } of devAccounts) locked += (await f.read<[bigint, bigint]>("stakeOf", [address]))[1];
@@ -276,7 +365,8 @@ export async function expectTotalsMatch(f: MarketFixture, url: string, logs: Cha
   const data = await queryIndexer<{ market: Row }>(
     url,
     `query($address: String!) { market(address: $address) {
-      jobsByState jobs nodes events escrow collateralLocked paidIn fined rewarded refunded deposited withdrawn } }`,
+      jobsByState jobs nodes events escrow collateralLocked bonds paidIn fined rewarded refunded deposited
+      withdrawn } }`,
     { address: f.market },
   );
   const totals = {
@@ -286,6 +376,7 @@ export async function expectTotalsMatch(f: MarketFixture, url: string, logs: Cha
     events: logs.length,
     escrow,
     collateralLocked: locked,
+    bonds,
     paidIn: sum("QuerySubmitted", "amount"),
     fined: sum("Fined", "amount"),
     rewarded: sum("RewardDistributed", "amounts"),
@@ -294,17 +385,23 @@ export async function expectTotalsMatch(f: MarketFixture, url: string, logs: Cha
     withdrawn: sum("Withdrawn", "amount"),
   };
   expect(data.market).toEqual(asIndexed(totals));
+  const bonded = await listAll<Row>(url, "balances", "bonded");
+  expect(
+    bonded.reduce((s, b) => s + BigInt(b.bonded as string), 0n),
+    "bonds held, by GDS",
+  ).toBe(bonds);
 
   const days = await listAll<Row>(
     url,
     "dailyStats",
-    "day jobsByState escrow collateralLocked jobsOrdered jobsSettled paidIn fined rewarded refunded events",
+    "day jobsByState escrow collateralLocked bonds jobsOrdered jobsSettled paidIn fined rewarded refunded events judgements",
     'orderBy: "day"',
   );
   const total = (field: string) => days.reduce((s, d) => s + BigInt(d[field] as string | number), 0n);
   expect(total("events")).toBe(BigInt(logs.length));
   expect(total("jobsOrdered")).toBe(BigInt(count));
   expect(total("jobsSettled")).toBe(BigInt(logs.filter((l) => l.name === "JobSettled").length));
+  expect(total("judgements")).toBe(BigInt(logs.filter((l) => l.name === "JobJudged").length));
   for (const field of ["paidIn", "fined", "rewarded", "refunded"] as const) {
     expect(total(field).toString(), `sum of the days' ${field}`).toBe(totals[field].toString());
   }
@@ -313,7 +410,8 @@ export async function expectTotalsMatch(f: MarketFixture, url: string, logs: Cha
     jobsByState: last.jobsByState,
     escrow: last.escrow,
     collateralLocked: last.collateralLocked,
-  }).toEqual(asIndexed({ jobsByState: byState, escrow, collateralLocked: locked }));
+    bonds: last.bonds,
+  }).toEqual(asIndexed({ jobsByState: byState, escrow, collateralLocked: locked, bonds }));
 }
 
 /** Every credit, refund and fine of the chain is one settlement row with its amount, and nothing else is. */
