@@ -79,6 +79,20 @@ describe("the agent's API", () => {
     );
   });
 
+  it("keeps the terms in step with its configuration: terms changed on chain are set back", async () => {
+    await f.send(dos[0]!, "setNodeTerms", [{ accepting: false, gds, minFee: 5n, maxCollateral: 1n }]);
+    await eventually(
+      async () => (await f.read<{ accepting: boolean }>("termsOf", [dos[0]])).accepting,
+      10_000,
+      "the terms back",
+    );
+    expect(await f.read("termsOf", [dos[0]])).toMatchObject({
+      accepting: true,
+      minFee: 0n,
+      maxCollateral: 10n * 10n ** 18n,
+    });
+  });
+
   it("refuses bad input with 400, an unknown job with 404, a conflict with 409, and sends nothing", async () => {
     const id = await dispatchJob(f, spec);
     await seesDispatched(id);
