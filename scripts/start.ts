@@ -5,6 +5,7 @@
 // --no-indexer without the indexer (src/services/indexer), which otherwise serves the history on 42069;
 // --native deploys the market on the chain's native coin instead of the demo stablecoin (fdUSD, 6 decimals,
 // EIP-2612 permits, 10,000 minted to each dev account), which is the default (docs/rules.md §12).
+// --agents also runs a node agent and a demo training loop per demo DO and MPC (scripts/demo-agents.ts).
 import path from "node:path";
 import { createServer, type ViteDevServer } from "vite";
 import { describeAsset, isNativeAsset } from "../src/protocol/asset.ts";
@@ -15,6 +16,7 @@ import { anvilStateDir, repoRoot } from "./lib/paths.ts";
 import { roleMapLines } from "./lib/role-map.ts";
 import { describeSeed } from "./lib/seeded-job.ts";
 import { startWatcherProcess, type WatcherProcess } from "./lib/spawn-watcher.ts";
+import { demoAgentLines, type DemoAgentsProcess, startDemoAgents } from "./lib/spawn-demo-agents.ts";
 import { freePort, isPortFree } from "./lib/anvil.ts";
 import { type IndexerProcess, startIndexerProcess } from "../src/services/indexer/spawn.ts";
 
@@ -29,6 +31,7 @@ let chain: LocalChain | undefined;
 let vite: ViteDevServer | undefined;
 let watcher: WatcherProcess | undefined;
 let indexer: IndexerProcess | undefined;
+let agents: DemoAgentsProcess | undefined;
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -37,6 +40,7 @@ async function stopAll(code: number) {
   console.log("\nStopping FedPay…");
   await vite?.close().catch(() => undefined);
   await watcher?.stop();
+  await agents?.stop();
   await indexer?.stop();
   if (chain) {
     await chain.anvil.stop();
@@ -67,6 +71,11 @@ async function main() {
   if (withWatcher) {
     step("Starting the GDS watcher (its lines are marked [watcher])");
     watcher = startWatcherProcess({ rpcUrl, recordFile });
+  }
+
+  if (flags.has("agents")) {
+    step("Starting the demo node agents (their lines are marked [agents])");
+    agents = startDemoAgents({ rpcUrl, recordFile });
   }
 
   const withIndexer = !flags.has("no-indexer");
@@ -113,6 +122,7 @@ async function main() {
     indexerUrl
       ? `  Indexer     ${indexerUrl}/graphql (GraphQL; GET opens GraphiQL), ${indexerUrl}/sql (@ponder/client)`
       : "  Indexer     off (--no-indexer); npm run indexer starts it",
+    ...(agents ? demoAgentLines(agents) : []),
     "",
     '  Dev accounts (pick "Dev accounts" in Connect Wallet, then switch role in the header):',
     ...roleMapLines(

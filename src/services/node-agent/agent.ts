@@ -74,6 +74,16 @@ const refuse = (code: number, error: string): Answer => ({ code, body: { error }
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const FAILURE_WAIT_MS = 30_000;
 
+function sameTerms(a: TermsTuple | undefined, b: TermsTuple): boolean {
+  return (
+    !!a &&
+    a.accepting === b.accepting &&
+    same(a.gds, b.gds) &&
+    a.minFee === b.minFee &&
+    a.maxCollateral === b.maxCollateral
+  );
+}
+
 export class NodeAgent {
   readonly sender: ActionSender<AgentAction>;
   readonly tracker: JobTracker;
@@ -91,6 +101,8 @@ export class NodeAgent {
   /** Failure reports waiting for their transaction's hash (POST /jobs/{id}/failure). */
   private readonly failureWaiters = new Map<Hex, (hash: Hash) => void>();
   private waitingForEarlierRun = false;
+  /** The terms of the configuration, as decided at start: kept on chain while the agent runs. */
+  private desiredTerms: TermsTuple | undefined;
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
   private readonly now: () => number;
@@ -151,18 +163,14 @@ export class NodeAgent {
       minFee: this.options.terms.minFee ?? 0n,
       maxCollateral: this.options.terms.maxCollateral ?? stake,
     };
+    this.desiredTerms = terms;
     const current = await client.readContract({
       address: market,
       abi: jobMarketAbi,
       functionName: "termsOf",
       args: [me],
     });
-    const differs =
-      !node.termsSet ||
-      current.accepting !== terms.accepting ||
-      !same(current.gds, terms.gds) ||
-      current.minFee !== terms.minFee ||
-      current.maxCollateral !== terms.maxCollateral;
+    const differs = !node.termsSet || !sameTerms(current, terms);
     if (differs) await this.confirm({ kind: "setNodeTerms", terms });
     else
       log(
@@ -336,6 +344,18 @@ export class NodeAgent {
         return at < min ? at : min;
       }, head);
       actions.push({ kind: "heartbeat", jobs: due.length, dueSince });
+    }
+
+    // Terms changed on chain meanwhile (another tool, the dApp): back to the configuration's.
+    const node = this.node;
+    const terms = this.desiredTerms;
+    if (
+      node &&
+      terms &&
+      !inFlight.has("setNodeTerms") &&
+      !sameTerms(node.termsSet ? node.terms : undefined, terms)
+    ) {
+      actions.push({ kind: "setNodeTerms", terms });
     }
 
     if (this.options.autoChallenge) {

@@ -3,7 +3,7 @@
 // sentence and sends nothing; a self-report aborts the job with exactly the fine it announced.
 import type { Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL, JobState, Status } from "../../protocol/enums.ts";
+import { ALL, FailureReason, JobState, Status } from "../../protocol/enums.ts";
 import { uuidOfJobId } from "../../protocol/jobId.ts";
 import {
   dispatchJob,
@@ -77,6 +77,20 @@ describe("the agent's API", () => {
     expect(a.lines.join("\n")).toMatch(
       /setNodeTerms accepting, any GDS, minFee 0, maxCollateral 10000000000000000000 → tx 0x\w+ \(block \d+\)/,
     );
+  });
+
+  it("keeps the terms in step with its configuration: terms changed on chain are set back", async () => {
+    await f.send(dos[0]!, "setNodeTerms", [{ accepting: false, gds, minFee: 5n, maxCollateral: 1n }]);
+    await eventually(
+      async () => (await f.read<{ accepting: boolean }>("termsOf", [dos[0]])).accepting,
+      10_000,
+      "the terms back",
+    );
+    expect(await f.read("termsOf", [dos[0]])).toMatchObject({
+      accepting: true,
+      minFee: 0n,
+      maxCollateral: 10n * 10n ** 18n,
+    });
   });
 
   it("refuses bad input with 400, an unknown job with 404, a conflict with 409, and sends nothing", async () => {
@@ -184,5 +198,25 @@ describe("the agent's API", () => {
       409,
       expect.stringMatching(/not Dispatched|already queued/),
     ]);
+  });
+
+  it("challenges a judgement against the node at once (FEDPAY_AUTO_CHALLENGE) and says so", async () => {
+    const id = await dispatchJob(f, spec);
+    await seesDispatched(id);
+    // The GDS needs a bond (10 % of the fine it asks): it deposits, then judges DO 1 non-compliant.
+    await f.send(gds, "deposit", [1_000n], 1_000n);
+    await f.send(gds, "reportFailure", [id, [dos[0]], FailureReason.NonCompliantResult]);
+    await eventually(async () => (await stateOf(f, id)) === JobState.Challenged, 10_000, "the challenge");
+    const [challenge] = await jobEvents(f, "JudgementChallenged", id);
+    expect(challenge!.args.challenger).toBe(dos[0]);
+    const line =
+      /challengeJudgement job 0x\w{8}… \(FEDPAY_AUTO_CHALLENGE: every judgement against this node\) → tx 0x\w+ \(block \d+\)/;
+    await eventually(() => a.lines.some((l) => line.test(l)), 10_000, "the line saying it challenged");
+    const metrics = await a.call("GET", "/metrics");
+    expect(metrics.text).toMatch(/^fedpay_agent_challenges_total 1$/m);
+    expect(metrics.text).toMatch(/^fedpay_agent_auto_challenge 1$/m);
+    // Challenged: nothing more to challenge.
+    const again = await a.call("POST", `/jobs/${id}/challenge`);
+    expect([again.status, again.json.error]).toEqual([409, expect.stringMatching(/not Judged/)]);
   });
 });
