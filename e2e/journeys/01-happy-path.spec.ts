@@ -18,6 +18,7 @@ import {
   jobIdOfUuid,
   openApp,
   postEpochCompleted,
+  sendTx,
   shortId,
 } from "./support/ui.ts";
 
@@ -60,6 +61,8 @@ test("journey 1: staking, order, payment, dispatch, progress, completion, reward
   await expect(page.getByTestId("register-stake-wallet-held")).toHaveText(coin(walletBeforeStake));
   await page.getByTestId(`register-role-${Role.DO}`).check();
   await page.getByTestId("register-stake").fill(typed(stake));
+  // Terms first (docs/rules.md §11.9): the defaults, at most the stake locked per job.
+  await sendTx(page, "register-terms-button");
   const [typedBefore, txBefore] = [jw.typedDataRequests, jw.signatureRequests];
   await page.getByTestId("register-button").click();
   await expect(page.getByTestId("node-status")).toContainText("Registered as DO");

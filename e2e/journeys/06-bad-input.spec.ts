@@ -68,7 +68,7 @@ test.describe("journey 6: bad input on the order form", () => {
     const collateral = doPrice * 2n;
     expect(collateral).toBeGreaterThan(free);
     await expect(placeStatus(page)).toContainText(
-      `has ${coin(free)} free, less than the collateral of ${coin(collateral)}.`,
+      `it has only ${coin(free)} free (this job needs ${coin(collateral)}).`,
     );
     await expect(orderForm(page).getByTestId("place-order-button")).toBeDisabled();
     await expect(orderForm(page).getByTestId("order-dos")).toContainText("below the collateral");
