@@ -1,11 +1,10 @@
 // `npm run gds:watch`: the GDS's watcher. It signs as the GDS (GDS_PRIVATE_KEY; the demo GDS on the
 // local chain) and, on every new block, reports timed-out participants, settles self-reported
 // failures and cancels expired orders. Settings: see config.ts. Ctrl-C stops it; restart at will.
-import { createPublicClient, http } from "viem";
 import { describeAsset } from "../../protocol/asset.ts";
 import { readPaymentAsset } from "../../protocol/readAsset.ts";
-import { backoffDelay, sleep } from "../shared/backoff.ts";
 import { serviceClients } from "../shared/clients.ts";
+import { stopOnSignals, waitForChainId } from "../shared/startup.ts";
 import { consoleLog as log } from "../shared/log.ts";
 import { resolveMarket } from "../shared/market.ts";
 import { createRpcCounter } from "../shared/rpc-counter.ts";
@@ -14,27 +13,8 @@ import { GdsWatcher } from "./watcher.ts";
 
 async function main() {
   const settings = readSettings(process.env);
-  const stop = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (!stop.signal.aborted)
-        log(`${signal}: stopping the watcher (nothing to save: the chain is the state)`);
-      stop.abort();
-    });
-  }
-
-  // The chain id decides the defaults; wait for the RPC if it is not up yet (npm start races it).
-  const probe = createPublicClient({ transport: http(settings.rpcUrl, { retryCount: 0, timeout: 5_000 }) });
-  let chainId: number | undefined;
-  for (let attempt = 0; chainId === undefined && !stop.signal.aborted; attempt++) {
-    try {
-      chainId = await probe.getChainId();
-    } catch {
-      const delay = backoffDelay(attempt, settings.backoff);
-      log(`RPC ${settings.rpcUrl} is not answering; retry in ${(delay / 1000).toFixed(1)} s`);
-      await sleep(delay, stop.signal);
-    }
-  }
+  const stop = stopOnSignals("watcher");
+  const chainId = await waitForChainId(settings.rpcUrl, settings.backoff, stop.signal);
   if (chainId === undefined) return;
 
   const account = resolveSigner(process.env, chainId);

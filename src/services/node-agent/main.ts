@@ -2,10 +2,10 @@
 // It signs as one DO or MPC node, registers it and keeps its terms as configured, heartbeats, follows
 // its jobs and serves the training process's API on 127.0.0.1. Settings: config.ts. Ctrl-C stops it;
 // restart at will (the chain is its only state).
-import { createPublicClient, erc20Abi, http, zeroAddress } from "viem";
+import { erc20Abi, zeroAddress } from "viem";
 import { jobMarketAbi } from "../../protocol/generated/abis.ts";
-import { backoffDelay, sleep } from "../shared/backoff.ts";
 import { serviceClients } from "../shared/clients.ts";
+import { stopOnSignals, waitForChainId } from "../shared/startup.ts";
 import { readDeploymentRecord } from "../shared/deployment-file.ts";
 import { accountLabel, consoleLog as log } from "../shared/log.ts";
 import { resolveMarket } from "../shared/market.ts";
@@ -24,27 +24,8 @@ async function main() {
   const fileEnv = values.config ? readConfigFile(values.config) : {};
   const settings = readSettings({ ...fileEnv, ...process.env }, values["dev-account"]);
   const backoff = { baseMs: 500, maxMs: 15_000 };
-  const stop = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      if (!stop.signal.aborted)
-        log(`${signal}: stopping the agent (nothing to save: the chain is the state)`);
-      stop.abort();
-    });
-  }
-
-  // The chain id decides the defaults; wait for the RPC if it is not up yet.
-  const probe = createPublicClient({ transport: http(settings.rpcUrl, { retryCount: 0, timeout: 5_000 }) });
-  let chainId: number | undefined;
-  for (let attempt = 0; chainId === undefined && !stop.signal.aborted; attempt++) {
-    try {
-      chainId = await probe.getChainId();
-    } catch {
-      const delay = backoffDelay(attempt, backoff);
-      log(`RPC ${settings.rpcUrl} is not answering; retry in ${(delay / 1000).toFixed(1)} s`);
-      await sleep(delay, stop.signal);
-    }
-  }
+  const stop = stopOnSignals("agent");
+  const chainId = await waitForChainId(settings.rpcUrl, backoff, stop.signal);
   if (chainId === undefined) return;
 
   const account = resolveAccount(settings, chainId);
