@@ -19,6 +19,7 @@ import {
   startMarket,
 } from "../../src/services/shared/testing/market-fixture.ts";
 import {
+  caughtUp,
   eventually,
   startAgent,
   type TestAgent,
@@ -31,16 +32,6 @@ const INTERVAL_MS = 60_000;
 const REPORT_MS = 80;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function caughtUp(f: MarketFixture, a: TestAgent): Promise<void> {
-  await eventually(
-    async () =>
-      (await a.call("GET", "/health")).json.block === (await f.blockNumber()).toString() &&
-      a.agent.sender.inFlight() === 0,
-    30_000,
-    "the agent to catch up",
-  );
-}
 
 /** Gas and transactions of `accounts` in blocks (from, to]. */
 async function spending(f: MarketFixture, accounts: Address[], from: bigint, to: bigint) {

@@ -92,6 +92,7 @@ export class NodeAgent {
   private head: bigint | undefined;
   private lastBlock: bigint | undefined;
   private lastStatusBlock: bigint | undefined;
+  private roundDoneAt: bigint | undefined;
   private rpcUp = false;
   private ready = false;
   private readonly sent: Record<string, number> = {};
@@ -300,6 +301,12 @@ export class NodeAgent {
     this.lastBlock = head;
     await this.act(head);
     if (newBlock) this.maybeStatus(head);
+    this.roundDoneAt = head;
+  }
+
+  /** The head of the last round that ran to its end (read, decided, sent): for tests and benchmarks. */
+  get lastRoundBlock(): bigint | undefined {
+    return this.roundDoneAt;
   }
 
   private chainPart(t: TrackedJob | undefined): ChainPart {

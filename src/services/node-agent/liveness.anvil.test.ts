@@ -11,7 +11,7 @@ import { jobMarketAbi } from "../../protocol/generated/abis.ts";
 import { serviceClients } from "../shared/clients.ts";
 import { dispatchJob, dos, type MarketFixture, mpcs, startMarket } from "../shared/testing/market-fixture.ts";
 import { jobEvents, stateOf } from "../shared/testing/job-events.ts";
-import { devSigner, eventually, startAgent, type TestAgent } from "./testing/agent-harness.ts";
+import { caughtUp, devSigner, eventually, startAgent, type TestAgent } from "./testing/agent-harness.ts";
 
 const TIMEOUT_BLOCKS = 20;
 let f: MarketFixture;
@@ -36,19 +36,6 @@ async function timedOut(id: Hex, who: string): Promise<boolean> {
   }
 }
 
-/** Until the agent has read the head and has nothing in flight. */
-async function caughtUp(a: TestAgent): Promise<void> {
-  await eventually(
-    async () => {
-      const head = await f.blockNumber();
-      const health = (await a.call("GET", "/health")).json;
-      return health.block === head.toString() && a.agent.sender.inFlight() === 0;
-    },
-    10_000,
-    "the agent to catch up",
-  );
-}
-
 /** Heartbeats the agent saw mined (the chain's own log search is unreliable under --prune-history). */
 const heartbeats = (a: TestAgent) => a.agent.sender.actionsTaken().heartbeat ?? 0;
 
@@ -65,14 +52,14 @@ describe("liveness", () => {
         jobMpcs: mpcs.slice(0, 1),
         mpcPrice: 500n,
       });
-      await caughtUp(a);
+      await caughtUp(f, a);
       const start = await f.blockNumber();
       // Bursts of 1–4 blocks: the margin is max(1, 20 / 4) = 5 blocks.
       const bursts = [4, 1, 3, 4, 2, 4, 4, 1, 3, 2];
       let i = 0;
       while ((await f.blockNumber()) < start + BigInt(3 * TIMEOUT_BLOCKS)) {
         await f.mine(bursts[i++ % bursts.length]!);
-        await caughtUp(a);
+        await caughtUp(f, a);
         expect(await timedOut(id, me)).toBe(false);
       }
       // The other DO, without an agent, did time out: the test could fail.
@@ -94,9 +81,9 @@ describe("liveness", () => {
           batch,
           status: "Started",
         });
-        await caughtUp(a);
+        await caughtUp(f, a);
         await f.mine(4);
-        await caughtUp(a);
+        await caughtUp(f, a);
       }
       expect(heartbeats(a)).toBe(before);
       expect(await timedOut(id, me)).toBe(false);
@@ -166,7 +153,7 @@ describe("two final completions in one block", () => {
         ),
       );
       const id = await dispatchJob(f, spec);
-      await Promise.all(agents.map(caughtUp));
+      await Promise.all(agents.map((a) => caughtUp(f, a)));
       await f.rpc("evm_setAutomine", [false]);
       await Promise.all(
         agents.map((a) =>

@@ -114,3 +114,12 @@ export async function eventually(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Until the agent has run a whole round at the chain's head and has nothing in flight. */
+export async function caughtUp(f: MarketFixture, a: TestAgent, ms = 30_000): Promise<void> {
+  await eventually(
+    async () => a.agent.lastRoundBlock === (await f.blockNumber()) && a.agent.sender.inFlight() === 0,
+    ms,
+    "the agent to catch up",
+  );
+}
