@@ -41,6 +41,8 @@ const write = async (_config: unknown, request: (typeof chain.writes)[number]) =
 };
 const publicClient = {
   estimateContractGas: async () => 100_000n,
+  // The market call's receipt is read through the client (its status, without throwing on a revert).
+  waitForTransactionReceipt: async () => ({ status: "success", blockNumber: 7n }),
   readContract: async ({ functionName }: { functionName: string }) => {
     const { domainSeparator } = await import("viem");
     if (functionName === "nonces") return 4n;
