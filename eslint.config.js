@@ -77,6 +77,9 @@ export default tseslint.config(
       "no-restricted-globals": ["error", ...nodeGlobals],
     },
   },
+  // The protocol's own tests too: src/protocol depends on nothing above it (tests needing a deployed
+  // market live with the tools, scripts/protocol-chain/).
+  { files: tests.map((glob) => `src/protocol/${glob}`), rules: restrict(tools, app, services) },
   {
     files: ["src/app/**/*.{ts,tsx}"],
     ignores: tests,

@@ -1,23 +1,24 @@
 // @vitest-environment node
+// Lives with the tools because it deploys a market (scripts/deploy.ts); src/protocol imports nothing above it.
 // Permits against real tokens on a private anvil: the demo stablecoin (OpenZeppelin ERC20Permit) takes the
 // permit this module builds; DemoTether has none, and reads as an approve-only token. Needs compiled contracts.
 import { createPublicClient, createWalletClient, http, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployDemoToken } from "../../scripts/deploy.ts";
-import { freePort, startAnvil, type AnvilHandle } from "../../scripts/lib/anvil.ts";
-import { connect } from "../../scripts/lib/chain.ts";
-import { DEV_MNEMONIC, devAccounts } from "./devAccounts.ts";
+import { deployDemoToken } from "../deploy.ts";
+import { freePort, startAnvil, type AnvilHandle } from "../lib/anvil.ts";
+import { connect } from "../lib/chain.ts";
+import { DEV_MNEMONIC, devAccounts } from "../../src/protocol/devAccounts.ts";
 import {
   permitDeadline,
   permitSignatureParts,
   permitTypedData,
   readPermitDomain,
   readPermitNonce,
-} from "./permit.ts";
-import { readTokenAsset } from "./readAsset.ts";
-import { tokenAbi } from "./tokenAbi.ts";
+} from "../../src/protocol/permit.ts";
+import { readTokenAsset } from "../../src/protocol/readAsset.ts";
+import { tokenAbi } from "../../src/protocol/tokenAbi.ts";
 
 let anvil: AnvilHandle;
 let stablecoin: Address;

@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Lives with the tools because it deploys a market (scripts/deploy.ts); src/protocol imports nothing above it.
 // The money model's price must equal the contract's own priceOf: this test deploys the compiled market on
 // a private anvil and compares both on random inputs. Needs `npm run contracts:compile` first.
 import fs from "node:fs";
@@ -7,10 +8,10 @@ import path from "node:path";
 import fc from "fast-check";
 import { createPublicClient, http, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployMarket } from "../../scripts/deploy.ts";
-import { freePort, startAnvil, type AnvilHandle } from "../../scripts/lib/anvil.ts";
-import { jobMarketAbi } from "./generated/abis.ts";
-import { priceOf, type PriceInputs } from "./money/index.ts";
+import { deployMarket } from "../deploy.ts";
+import { freePort, startAnvil, type AnvilHandle } from "../lib/anvil.ts";
+import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
+import { priceOf, type PriceInputs } from "../../src/protocol/money/index.ts";
 
 let anvil: AnvilHandle;
 let market: Address;
