@@ -11,15 +11,19 @@ import { run, type RunResult } from "./lib/run.ts";
 import {
   type Counts,
   mochaCounts,
+  readJson,
   readPlaywrightReport,
   readVitestReport,
   totalsLine,
 } from "./lib/test-counts.ts";
+import { type Failure, mochaFailures, playwrightFailures, vitestFailures } from "./lib/test-failures.ts";
 
 interface StepResult extends Counts {
   name: string;
   seconds: number;
   note?: string;
+  /** The failed tests by name, for the summary. */
+  failures?: Failure[];
 }
 
 const reportsDir = path.join(dataDir, "test-reports");
@@ -67,6 +71,7 @@ async function tests(
   command: string,
   args: string[],
   counts: (output: string) => Counts | undefined,
+  failures: (output: string) => Failure[],
   env?: NodeJS.ProcessEnv,
 ) {
   banner(name);
@@ -81,7 +86,27 @@ async function tests(
     parsed = { ...parsed, failed: 1 };
     note = `runner exited ${result.code}`;
   }
-  results.push({ name, ...parsed, seconds: result.durationMs / 1000, note });
+  results.push({
+    name,
+    ...parsed,
+    seconds: result.durationMs / 1000,
+    note,
+    failures: failures(result.output),
+  });
+}
+
+/** The failed tests by name under the summary: a CI log that keeps only its last lines still says which. */
+function printFailures(steps: StepResult[]) {
+  const failed = steps.flatMap((s) => (s.failures ?? []).map((f) => ({ step: s.name, ...f })));
+  if (failed.length === 0) return;
+  const shown = 20;
+  console.log("\nFailed:");
+  for (const f of failed.slice(0, shown)) {
+    console.log(`  ${f.title}`);
+    console.log(`      ${f.reason.slice(0, 200)}`);
+  }
+  if (failed.length > shown)
+    console.log(`  … and ${failed.length - shown} more (see each runner's output above)`);
 }
 
 async function main() {
@@ -125,7 +150,13 @@ async function main() {
     typecheck("contract tests", "contracts/tsconfig.json", "--noEmit"),
   ]);
 
-  await tests("contract tests (hardhat)", "npm", ["run", "--silent", "contracts:test"], mochaCounts);
+  await tests(
+    "contract tests (hardhat)",
+    "npm",
+    ["run", "--silent", "contracts:test"],
+    mochaCounts,
+    mochaFailures,
+  );
 
   const vitestReport = path.join(reportsDir, "vitest.json");
   await tests(
@@ -133,6 +164,7 @@ async function main() {
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
     () => readVitestReport(vitestReport),
+    () => vitestFailures(readJson(vitestReport)),
   );
 
   await checks([
@@ -155,6 +187,7 @@ async function main() {
       bin("playwright"),
       ["test", "--reporter=list,json"],
       () => readPlaywrightReport(playwrightReport),
+      () => playwrightFailures(readJson(playwrightReport)),
       { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport },
     );
   }
@@ -175,6 +208,7 @@ async function main() {
       `${status} ${r.name.padEnd(36)} ${counts.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ""}`,
     );
   }
+  printFailures(results);
   console.log("");
   console.log(totalsLine(total));
   process.exitCode = total.failed ? 1 : 0;

@@ -8,7 +8,8 @@ export interface Counts {
   skipped: number;
 }
 
-function readJson<T>(file: string): T | undefined {
+/** A runner's JSON report, or undefined when it wrote none (or half of one). */
+export function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as T;
   } catch {
