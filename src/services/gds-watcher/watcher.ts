@@ -4,8 +4,9 @@
 import type { Address, Chain, PublicClient, WalletClient } from "viem";
 import { jobStateName } from "../../protocol/enums.ts";
 import { jobMarketAbi } from "../../protocol/generated/abis.ts";
-import { backoffDelay, type BackoffOptions, sleep } from "../shared/backoff.ts";
+import type { BackoffOptions } from "../shared/backoff.ts";
 import type { LogLine } from "../shared/log.ts";
+import { runRounds } from "../shared/rounds.ts";
 import type { RpcCounter } from "../shared/rpc-counter.ts";
 import { ActionSender } from "../shared/sender.ts";
 import { watcherActions } from "./actions.ts";
@@ -191,34 +192,14 @@ export class GdsWatcher {
   }
 
   /** Polls until `signal` aborts; an RPC outage is retried with backoff and said once, with its end. */
-  async run(signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    let downSince: number | undefined;
-    while (!signal.aborted) {
-      try {
-        await this.tick();
-        if (downSince !== undefined) {
-          const seconds = ((Date.now() - downSince) / 1000).toFixed(1);
-          this.options.log(
-            `[block ${this.lastBlock}] RPC is back after ${seconds} s: resuming from the chain's state`,
-          );
-          downSince = undefined;
-          // Roles may have changed while we could not see.
-          this.roleStale = true;
-        }
-        failures = 0;
-        await sleep(this.options.pollMs, signal);
-      } catch (error) {
-        if (signal.aborted) break;
-        const delay = backoffDelay(failures, this.options.backoff);
-        downSince ??= Date.now();
-        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        this.options.log(
-          `[block ${this.lastBlock ?? "?"}] RPC round failed (${reason}); retry ${failures + 1} in ${(delay / 1000).toFixed(1)} s`,
-        );
-        failures++;
-        await sleep(delay, signal);
-      }
-    }
+  run(signal: AbortSignal): Promise<void> {
+    return runRounds(() => this.tick().then(() => undefined), signal, {
+      pollMs: this.options.pollMs,
+      backoff: this.options.backoff,
+      log: this.options.log,
+      lastBlock: () => this.lastBlock,
+      // Roles may have changed while we could not see.
+      onBack: () => (this.roleStale = true),
+    });
   }
 }

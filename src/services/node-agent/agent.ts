@@ -21,8 +21,9 @@ import { withGasMargin } from "../../protocol/gas.ts";
 import { parseJobId, uuidOfJobId } from "../../protocol/jobId.ts";
 import { previewSelfReport } from "../../protocol/money/index.ts";
 import type { NodeView } from "../../protocol/views.ts";
-import { backoffDelay, type BackoffOptions, sleep } from "../shared/backoff.ts";
+import { type BackoffOptions, sleep } from "../shared/backoff.ts";
 import { accountLabel, type LogLine, shortHex } from "../shared/log.ts";
+import { runRounds } from "../shared/rounds.ts";
 import { ActionSender, type BumpRules } from "../shared/sender.ts";
 import { type AgentAction, agentActions, type TermsTuple } from "./actions.ts";
 import { jobsNeedingHeartbeat, type LivenessFacts, nextHeartbeatAt } from "./heartbeat.ts";
@@ -448,39 +449,22 @@ export class NodeAgent {
   }
 
   /** Polls until `signal` aborts; the RPC going away is retried with backoff and said once, with its end. */
-  async run(signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    let downSince: number | undefined;
-    while (!signal.aborted) {
-      try {
-        if (!this.ready) {
-          await this.prepare();
-          this.ready = true;
-        }
-        await this.kick();
-        if (downSince !== undefined) {
-          const seconds = ((Date.now() - downSince) / 1000).toFixed(1);
-          this.options.log(
-            `[block ${this.lastBlock}] RPC is back after ${seconds} s: resuming from the chain's state`,
-          );
-          downSince = undefined;
-        }
-        failures = 0;
-        await sleep(this.options.pollMs, signal);
-      } catch (error) {
-        if (signal.aborted) break;
-        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-        if (reason?.includes("refusing to start") || reason?.includes("is not registered:")) throw error;
-        this.rpcUp = false;
-        const delay = backoffDelay(failures, this.options.backoff);
-        downSince ??= Date.now();
-        this.options.log(
-          `[block ${this.lastBlock ?? "?"}] RPC round failed (${reason}); retry ${failures + 1} in ${(delay / 1000).toFixed(1)} s`,
-        );
-        failures++;
-        await sleep(delay, signal);
+  run(signal: AbortSignal): Promise<void> {
+    const round = async () => {
+      if (!this.ready) {
+        await this.prepare();
+        this.ready = true;
       }
-    }
+      await this.kick();
+    };
+    return runRounds(round, signal, {
+      pollMs: this.options.pollMs,
+      backoff: this.options.backoff,
+      log: this.options.log,
+      lastBlock: () => this.lastBlock,
+      isFatal: (reason) => reason.includes("refusing to start") || reason.includes("is not registered:"),
+      onFailed: () => (this.rpcUp = false),
+    });
   }
 
   // ───────────────────────────── the API's answers ─────────────────────────────

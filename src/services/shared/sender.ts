@@ -24,6 +24,7 @@ import { formatGwei } from "viem";
 import { jobMarketAbi } from "../../protocol/generated/abis.ts";
 import type { LogLine } from "./log.ts";
 import { revertOutcome } from "./revert-outcome.ts";
+import { failureReason } from "./rounds.ts";
 
 /** A transaction not mined after this many blocks is forgotten; the chain then says what is left. */
 const FORGET_AFTER_BLOCKS = 50n;
@@ -42,12 +43,6 @@ export function revertName(error: unknown): string | undefined {
   if (!(error instanceof BaseError)) return undefined;
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
   return reverted instanceof ContractFunctionRevertedError ? reverted.data?.errorName : undefined;
-}
-
-function firstLine(error: unknown): string {
-  const text =
-    error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0]!;
 }
 
 /** One JobMarket call. */
@@ -314,7 +309,7 @@ export class ActionSender<A extends SendableAction> {
       await this.simulate(entry.action);
     } catch (error) {
       this.options.log(
-        `${what} not mined after ${waited} blocks, but it would fail now (${revertName(error) ?? firstLine(error)}): not bumping its fees`,
+        `${what} not mined after ${waited} blocks, but it would fail now (${revertName(error) ?? failureReason(error)}): not bumping its fees`,
       );
       entry.bumps = rules.maxBumps;
       return;
@@ -344,7 +339,7 @@ export class ActionSender<A extends SendableAction> {
       );
     } catch (error) {
       // Mined meanwhile (nonce too low), or the node wants more: the next block looks again.
-      this.options.log(`${what}: fee bump failed (${firstLine(error)}); looking again next block`);
+      this.options.log(`${what}: fee bump failed (${failureReason(error)}); looking again next block`);
       entry.sentAt = blockNumber;
       entry.bumps++;
     }
@@ -384,7 +379,7 @@ export class ActionSender<A extends SendableAction> {
       this.jobState(action.jobId),
       this.simulate(action).then(
         () => undefined,
-        (error: unknown) => revertName(error) ?? firstLine(error),
+        (error: unknown) => revertName(error) ?? failureReason(error),
       ),
     ]);
     const outcome = revertOutcome({
@@ -522,7 +517,7 @@ export class ActionSender<A extends SendableAction> {
       this.options.log(`${what}: no longer applies (${name}); not sent`);
       return name;
     }
-    const reason = name ?? firstLine(error);
+    const reason = name ?? failureReason(error);
     const key = keyOf(action);
     if (this.saidFailure.get(key) === reason) return reason;
     this.saidFailure.set(key, reason);
