@@ -6,6 +6,9 @@ import { serviceClients } from "../../shared/clients.ts";
 import { createRpcCounter, type RpcCounter } from "../../shared/rpc-counter.ts";
 import { resolveSigner } from "../config.ts";
 import { GdsWatcher, type WatcherOptions } from "../watcher.ts";
+import { eventually } from "../../shared/testing/eventually.ts";
+
+export { eventually };
 
 export interface TestWatcher {
   watcher: GdsWatcher;
@@ -49,22 +52,4 @@ export function makeWatcher(
 /** Dev account `index` as a local signing account (anvil's dev accounts are also unlocked). */
 export function devAccount(index: number): LocalAccount {
   return mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
-}
-
-/** Polls `check` until it returns true or `ms` pass. */
-export async function eventually(
-  check: () => Promise<boolean> | boolean,
-  ms: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + ms;
-  // A read that fails (anvil --prune-history drops the state of a block replaced mid-call) is a "not yet".
-  while (
-    !(await Promise.resolve()
-      .then(check)
-      .catch(() => false))
-  ) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

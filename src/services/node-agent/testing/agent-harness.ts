@@ -7,6 +7,9 @@ import { serviceClients } from "../../shared/clients.ts";
 import type { MarketFixture } from "../../shared/testing/market-fixture.ts";
 import { type AgentOptions, NodeAgent } from "../agent.ts";
 import { type AgentServer, serveAgentApi } from "../api.ts";
+import { eventually } from "../../shared/testing/eventually.ts";
+
+export { eventually };
 
 export const TOKEN = "test-token-0123456789";
 
@@ -96,23 +99,6 @@ export async function startAgent(
       await server.close();
     },
   };
-}
-
-/** Polls `check` until it returns true or `ms` pass. */
-export async function eventually(
-  check: () => Promise<boolean> | boolean,
-  ms: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (
-    !(await Promise.resolve()
-      .then(check)
-      .catch(() => false))
-  ) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** Until the agent has run a whole round at the chain's head and has nothing in flight. */
