@@ -12,7 +12,7 @@ import { build, preview, type PreviewServer } from "vite";
 import { freePort } from "../../scripts/lib/anvil.ts";
 import { readDeploymentRecord } from "../../scripts/lib/deployment-record.ts";
 import { repoRoot } from "../../scripts/lib/paths.ts";
-import { JobType } from "../../src/protocol/enums.ts";
+import { isSettled, JobType } from "../../src/protocol/enums.ts";
 import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
 import type { JobId } from "../../src/protocol/jobId.ts";
 import { type IndexerProcess, startIndexerProcess } from "../../src/services/indexer/spawn.ts";
@@ -113,6 +113,20 @@ test.afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
+/** Every job's live view on the chain, oldest first. */
+async function chainJobs() {
+  const read = <T>(functionName: string, args: readonly unknown[] = []) =>
+    client().readContract({
+      address: env().jobMarket,
+      abi: jobMarketAbi,
+      functionName,
+      args,
+    } as never) as Promise<T>;
+  const count = Number(await read<bigint>("jobCount"));
+  const ids = await Promise.all(Array.from({ length: count }, (_, i) => read<JobId>("jobIdAt", [BigInt(i)])));
+  return Promise.all(ids.map((id) => read<{ id: JobId; qc: string; state: number }>("getJob", [id])));
+}
+
 /** Every Refund log's positive amount to the QC, oldest first (what the refunds table lists). */
 async function refundsToQc(): Promise<{ id: JobId; amount: bigint }[]> {
   return (await chainLogs()).flatMap((l) => {
@@ -157,6 +171,63 @@ test("the QC's refunds come from the indexer and are the chain's", async ({ page
   await expect(refunds.locator("tbody tr")).toHaveCount((await refundsToQc()).length);
   // Neither the refunds nor the QC's own jobs were scanned from the deployment.
   expect(getLogs.filter((from) => from <= deployBlock + 1n)).toEqual([]);
+});
+
+test("the QC's open and settled jobs come from the indexer and are the chain's", async ({ page, jw }) => {
+  await caughtUp();
+  const mine = (await chainJobs()).filter((j) => j.qc === qc).reverse();
+  const open = mine.filter((j) => !isSettled(j.state));
+  const settled = mine.filter((j) => isSettled(j.state));
+  expect(settled.length, "the demo seed settles jobs of QC 2").toBeGreaterThan(0);
+  const getLogs = watchGetLogs(page);
+  await openApp(page, jw, `${appUrl}/qc`);
+  const openSection = page.getByTestId("qc-open-jobs");
+  await expect(openSection.getByTestId("history-source")).toHaveAttribute("data-source", "indexer");
+  await expect(
+    page.getByRole("region", { name: `Open jobs addressed to me (${open.length})` }),
+  ).toBeVisible();
+  await expect(openSection.getByRole("article")).toHaveCount(Math.min(open.length, 5));
+  const cards = await openSection
+    .getByRole("article")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  expect(cards).toEqual(open.slice(0, 5).map((j) => `job-row-${j.id}`));
+  const settledTable = page.getByRole("region", { name: `Settled jobs (${settled.length})` });
+  await expect(settledTable.locator("tbody tr")).toHaveCount(Math.min(settled.length, 20));
+  const rows = await settledTable
+    .locator("tbody tr")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  expect(rows).toEqual(settled.slice(0, 20).map((j) => `job-row-${j.id}`));
+  expect(getLogs.filter((from) => from <= deployBlock + 1n)).toEqual([]);
+});
+
+test.describe("a node's page", () => {
+  const node = cast.dos[0]!;
+  test.use({ walletAccount: node });
+
+  test("its open and settled jobs come from the indexer and are the chain's", async ({ page, jw }) => {
+    await caughtUp();
+    const lockedIn = new Set(
+      (await chainLogs()).flatMap((l) =>
+        l.eventName === "CollateralLocked" && l.args.node === node ? [l.args.id] : [],
+      ),
+    );
+    const jobs = (await chainJobs()).filter((j) => lockedIn.has(j.id));
+    const open = jobs.filter((j) => !isSettled(j.state));
+    const settled = jobs.filter((j) => isSettled(j.state));
+    expect(jobs.length, "the demo seed locks DO 1 in jobs").toBeGreaterThan(0);
+    await openApp(page, jw, `${appUrl}/node`);
+    const openSection = page.getByTestId("node-open-jobs");
+    await expect(openSection.getByTestId("history-source")).toHaveAttribute("data-source", "indexer");
+    await expect(page.getByRole("region", { name: `My open jobs (${open.length})` })).toBeVisible();
+    await expect(openSection.getByRole("article")).toHaveCount(Math.min(open.length, 5));
+    const settledSection = page.getByRole("region", { name: `My settled jobs (${settled.length})` });
+    await expect(settledSection.locator("tbody tr")).toHaveCount(Math.min(settled.length, 20));
+    const rows = await settledSection
+      .locator("tbody tr")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    const settledIds = new Set(settled.map((j) => `job-row-${j.id}`));
+    expect(rows.every((r) => settledIds.has(r!))).toBe(true);
+  });
 });
 
 test("the live feed's history comes from the indexer, and a new event still arrives", async ({

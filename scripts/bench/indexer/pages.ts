@@ -9,10 +9,12 @@ import { type HistoryRequest, readHistory } from "../../../src/app/indexer/histo
 import {
   jobHistory,
   lockedByHistory,
-  ordersForHistory,
   recentHistory,
   refundsHistory,
 } from "../../../src/app/indexer/historyRequests.ts";
+import { readNodeLists, readQcLists } from "../../../src/app/indexer/lists.ts";
+import { OPEN_JOBS_PAGE, TABLE_PAGE } from "../../../src/app/lib/listPages.ts";
+import { isSettled } from "../../../src/protocol/enums.ts";
 import { jobIdsIn } from "../../../src/app/lib/jobIndex.ts";
 import { creditsTo } from "../../../src/app/lib/settlement.ts";
 import { queryIndexer } from "../../../src/protocol/indexer-api/client.ts";
@@ -49,15 +51,18 @@ function lensPages(count: number): { offset: number; limit: number }[] {
   return pages;
 }
 
-async function allJobs(client: PublicClient, m: Market): Promise<{ id: Hex; qc: Address }[]> {
+interface LensJob {
+  id: Hex;
+  qc: Address;
+  state: number;
+  mpcsAssigned: boolean;
+}
+
+async function allJobs(client: PublicClient, m: Market): Promise<LensJob[]> {
   const count = Number(await read<bigint>(client, m, "jobCount"));
   const pages = await Promise.all(
     lensPages(count).map((p) =>
-      readLens<{ id: Hex; qc: Address }[]>(client, m, "getJobs", [
-        m.market,
-        BigInt(p.offset),
-        BigInt(p.limit),
-      ]),
+      readLens<LensJob[]>(client, m, "getJobs", [m.market, BigInt(p.offset), BigInt(p.limit)]),
     ),
   );
   return pages.reverse().flat();
@@ -91,9 +96,28 @@ export async function jobPage(
   return timeline.logs.length;
 }
 
+/** The first page of each list, as useReadQcPage and useReadNodePage ask (useListPages' windows). */
+const FIRST_OPEN = { offset: 0, limit: OPEN_JOBS_PAGE };
+const FIRST_TABLE = { offset: 0, limit: TABLE_PAGE };
+
 /**
- * The QC page: its balance, its jobs (with the indexer: its orders, then their views; without: every
- * job through the lens, as useReadQcJobs does) and the refunds it received.
+ * The open page's live state, as the cards read it: one getJob each (useReadJobsById), then the
+ * progress of those with MPCs (the QC's cards: one lens call, useReadLiveProgresses; the node's: one
+ * getProgress each, useReadProgress, batched).
+ */
+async function openCards(client: PublicClient, m: Market, ids: readonly Hex[], progress: "lens" | "each") {
+  const views = (await jobsById(client, m, ids)) as { id: Hex; mpcsAssigned: boolean }[];
+  const assigned = views.filter((v) => v.mpcsAssigned).map((v) => v.id);
+  if (progress === "each") await Promise.all(ids.map((id) => read(client, m, "getProgress", [id])));
+  else if (assigned.length) await readLens(client, m, "getProgresses", [m.market, assigned]);
+  return views.length;
+}
+
+/**
+ * The QC page: its balance, and its lists. With the indexer (useReadQcPage): one request for a page
+ * of its open jobs, of its settled jobs and of its refunds, each counted, then the open page's live
+ * views and progress. Without: every job through the lens and every Refund (useReadQcChainLists),
+ * then the open page's progress.
  */
 export async function qcPage(
   client: PublicClient,
@@ -101,31 +125,58 @@ export async function qcPage(
   indexer: string | undefined,
   qc: Address,
 ): Promise<number> {
-  const jobs = async () => {
-    if (!indexer) return (await allJobs(client, m)).filter((j) => j.qc === qc).length;
-    const orders = await history(client, m, indexer, ordersForHistory(qc));
-    return (await jobsById(client, m, jobIdsIn(orders.logs))).length;
-  };
-  const [own, , refunds] = await Promise.all([
-    jobs(),
+  if (indexer) {
+    const [head] = await Promise.all([client.getBlockNumber(), read(client, m, "balanceOf", [qc])]);
+    const { lists } = await readQcLists(indexer, head, qc, {
+      open: FIRST_OPEN,
+      settled: FIRST_TABLE,
+      refunds: FIRST_TABLE,
+    });
+    if (!lists) throw new Error("The indexer could not give the QC's lists");
+    await openCards(client, m, lists.open.rows, "lens");
+    return lists.open.total + lists.settled.total + lists.refunds.total;
+  }
+  const [jobs, , refunds] = await Promise.all([
+    allJobs(client, m),
     read(client, m, "balanceOf", [qc]),
-    history(client, m, indexer, refundsHistory(qc)),
+    history(client, m, undefined, refundsHistory(qc)),
   ]);
-  return own + creditsTo(refunds.logs, qc).length;
+  const own = jobs.filter((j) => j.qc === qc);
+  const open = own.filter((j) => !isSettled(j.state)).reverse();
+  const assigned = open.slice(0, OPEN_JOBS_PAGE).filter((j) => j.mpcsAssigned);
+  if (assigned.length) await readLens(client, m, "getProgresses", [m.market, assigned.map((j) => j.id)]);
+  return own.length + creditsTo(refunds.logs, qc).length;
 }
 
-/** The node page: its registration, the jobs it locked collateral in, and their views. */
+/**
+ * The node page: its registration, and its lists. With the indexer (useReadNodePage): one request
+ * for a page of its open and of its settled jobs, counted, then the open page's views and progress.
+ * Without: its CollateralLocked logs and every such job's view (useReadNodeChainLists).
+ */
 export async function nodePage(
   client: PublicClient,
   m: Market,
   indexer: string | undefined,
   node: Address,
 ): Promise<number> {
+  if (indexer) {
+    const [head] = await Promise.all([client.getBlockNumber(), read(client, m, "getNode", [node])]);
+    const { lists } = await readNodeLists(indexer, head, node, { open: FIRST_OPEN, settled: FIRST_TABLE });
+    if (!lists) throw new Error("The indexer could not give the node's lists");
+    await openCards(client, m, lists.open.rows, "each");
+    return lists.open.total + lists.settled.total;
+  }
   const [, locked] = await Promise.all([
     read(client, m, "getNode", [node]),
-    history(client, m, indexer, lockedByHistory(node)),
+    history(client, m, undefined, lockedByHistory(node)),
   ]);
-  return (await jobsById(client, m, jobIdsIn(locked.logs))).length;
+  const views = (await jobsById(client, m, jobIdsIn(locked.logs))) as { id: Hex; state: number }[];
+  const open = views
+    .filter((v) => !isSettled(v.state))
+    .reverse()
+    .slice(0, OPEN_JOBS_PAGE);
+  await Promise.all(open.map((v) => read(client, m, "getProgress", [v.id])));
+  return views.length;
 }
 
 /**

@@ -4,6 +4,7 @@
 // client (client.ts sends them). Amounts and blocks come back as decimal strings (the
 // BigInt scalar); addresses and ids as lowercase hex; a filter accepts any case.
 // Ponder caps a list at 1,000 rows: longer lists page on with `after: pageInfo.endCursor`.
+import { JobState } from "../enums.ts";
 
 const JOB_FIELDS = `
   id jobType qc gds state quote mpcPrice totalPrice doPrices totalEpochs modelComplexityFactor mpcCount
@@ -125,21 +126,46 @@ export const MARKET_EVENTS = `query MarketEvents($where: marketEventFilter, $lim
   ${META}
 }`;
 
-/** The ids of jobs of one QC (newest first), with the indexer's progress. */
-export const QC_JOB_IDS = `query QcJobIds($qc: String!, $limit: Int = 200) {
-  jobs(where: { qc: $qc }, orderBy: "orderedBlock", orderDirection: "desc", limit: $limit) {
+/** A settled job's line in a table: what SettledJobsTable shows (a settled job's row is final). */
+const SETTLED_ROW_FIELDS = "id state jobType quote totalPrice mpcs settledBlock";
+
+/** The states a job ends in (docs/rules.md §4: Completed, Failed, Cancelled); any other is open. */
+const SETTLED_STATES = `[${[JobState.Completed, JobState.Failed, JobState.Cancelled].join(", ")}]`;
+
+/** One page of a list of jobs matching `where`, newest order first, counted. */
+function jobList(alias: string, where: string, prefix: string, fields: string): string {
+  return `${alias}: jobs(where: { ${where} }, orderBy: "orderedBlock", orderDirection: "desc", limit: $${prefix}Limit, offset: $${prefix}Offset) {
     totalCount
-    items { id state }
+    items { ${fields} }
+  }`;
+}
+
+const PAGE_VARIABLES = (prefixes: string[]) =>
+  prefixes.map((p) => `$${p}Limit: Int = 20, $${p}Offset: Int = 0`).join(", ");
+
+/**
+ * A QC's page in one request: a page of its open jobs (their ids: the page reads their live views on
+ * the chain), a page of its settled jobs (their final rows), a page of the refunds it received, each
+ * with its count, and the indexer's progress.
+ */
+export const QC_LISTS = `query QcLists($qc: String!, ${PAGE_VARIABLES(["open", "settled", "refunds"])}) {
+  ${jobList("open", `qc: $qc, state_not_in: ${SETTLED_STATES}`, "open", "id")}
+  ${jobList("settled", `qc: $qc, state_in: ${SETTLED_STATES}`, "settled", SETTLED_ROW_FIELDS)}
+  refunds: settlements(where: { account: $qc, kind: refund, amount_gt: "0" }, orderBy: "id", orderDirection: "desc", limit: $refundsLimit, offset: $refundsOffset) {
+    totalCount
+    items { id jobId amount blockNumber }
   }
   ${META}
 }`;
 
-/** The ids of jobs one node locked collateral in (newest first), with the indexer's progress. */
-export const NODE_JOB_IDS = `query NodeJobIds($node: String!, $limit: Int = 200) {
-  participants(where: { account: $node }, orderBy: "joinedBlock", orderDirection: "desc", limit: $limit) {
-    totalCount
-    items { jobId }
-  }
+/**
+ * A node's page in one request: a page of the open jobs it locked collateral in (ids) and a page of
+ * the settled ones (final rows), each counted, and the indexer's progress. `$node` lowercase (the
+ * array filter compares as stored).
+ */
+export const NODE_LISTS = `query NodeLists($node: String!, ${PAGE_VARIABLES(["open", "settled"])}) {
+  ${jobList("open", `nodes_has: $node, state_not_in: ${SETTLED_STATES}`, "open", "id")}
+  ${jobList("settled", `nodes_has: $node, state_in: ${SETTLED_STATES}`, "settled", SETTLED_ROW_FIELDS)}
   ${META}
 }`;
 

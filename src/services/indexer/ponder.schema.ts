@@ -32,6 +32,12 @@ export const job = onchainTable(
     dos: t.hex().array().notNull(),
     /** The current MPCs (empty until assigned). */
     mpcs: t.hex().array().notNull(),
+    /**
+     * Every node that locked collateral in the job (its DOs, and each MPC ever assigned, replaced ones
+     * too): a node's page lists its jobs by `nodes_has` with the job's own state filter, which a
+     * filter on `participant` cannot express (Ponder's GraphQL has no filter through a relation).
+     */
+    nodes: t.hex().array().notNull(),
     /** What the QC's payment into the job holds now (0 once settled). */
     escrow: t.bigint().notNull(),
     /** Everything the QC ever paid into the job. */

@@ -1,40 +1,32 @@
-import { useMemo } from "react";
 import type { Address } from "viem";
 import { Empty, Section } from "../../components/Section.tsx";
-import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
-import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
 import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
-import { useReadJobsById } from "../../hooks/useReadJobsById.ts";
-import { lockedByHistory } from "../../indexer/historyRequests.ts";
-import { jobIdsIn } from "../../lib/jobIndex.ts";
-import { isSettled } from "../../../protocol/enums.ts";
+import { useReadNodePage } from "../../hooks/useReadNodePage.ts";
+import { ListPager } from "../../components/ListPager.tsx";
+import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
 import { NodeJobCard } from "./NodeJobCard.tsx";
 
-/** The jobs this node locked collateral in (as a DO at the order, as an MPC at assignment). */
+/** The jobs this node locked collateral in (as a DO at the order, as an MPC at assignment), a page at a time. */
 export function NodeJobs({ account, block }: { account: Address; block: bigint | undefined }) {
-  const request = useMemo(() => lockedByHistory(account), [account]);
-  const { logs, isLoading, source } = useMarketLogs({ request });
-  // Each job once (an MPC assigned twice locked twice), oldest first; their live views in one read.
-  const ids = useMemo(() => (logs ? jobIdsIn(logs) : undefined), [logs]);
-  const mine = useReadJobsById(ids).data ?? [];
-  const open = mine.filter((job) => !isSettled(job.state)).reverse();
-  const settled = mine.filter((job) => isSettled(job.state)).reverse();
+  const jobs = useReadNodePage(account);
   return (
     <>
-      <Section title={`My open jobs (${open.length})`} testId="node-open-jobs">
-        <HistorySourceNote source={source} />
-        {isLoading && <Empty>Reading your jobs…</Empty>}
-        {logs && open.length === 0 && (
+      <Section title={`My open jobs (${jobs.open.pager.total})`} testId="node-open-jobs">
+        <HistorySourceNote source={jobs.source} />
+        {jobs.isLoading && <Empty>Reading your jobs…</Empty>}
+        {jobs.error && <Empty>Could not read your jobs: {jobs.error.message}</Empty>}
+        {jobs.loaded && jobs.open.pager.total === 0 && (
           <Empty>No open job. The GDS picks you for jobs from the registry.</Empty>
         )}
         <div className="flex flex-col gap-4">
-          {open.map((job) => (
+          {jobs.open.jobs?.map((job) => (
             <NodeJobCard key={job.id} job={job} account={account} block={block} />
           ))}
         </div>
+        <ListPager page={jobs.open.pager} label="open jobs" />
       </Section>
-      <Section title={`My settled jobs (${settled.length})`}>
-        <SettledJobsTable jobs={settled} />
+      <Section title={`My settled jobs (${jobs.settled.pager.total})`} testId="node-settled-jobs">
+        <SettledJobsTable jobs={jobs.settled.rows} pager={jobs.settled.pager} />
       </Section>
     </>
   );

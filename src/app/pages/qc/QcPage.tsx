@@ -1,15 +1,17 @@
-import { useMemo } from "react";
 import { useAccount } from "wagmi";
 import { BalanceCard } from "../../components/BalanceCard.tsx";
 import { ConnectGate } from "../../components/ConnectGate.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
 import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
-import { useReadQcJobs } from "../../hooks/useReadQcJobs.ts";
+import { useReadQcPage } from "../../hooks/useReadQcPage.ts";
 import { useRefreshOnNewBlock } from "../../hooks/useRefreshOnNewBlock.ts";
 import { OpenJobs } from "./OpenJobs.tsx";
-import { qcJobsOf } from "./qcJobs.ts";
 import { RefundsReceived } from "./RefundsReceived.tsx";
-import { SettledJobs } from "./SettledJobs.tsx";
+import { SettledJobsTable } from "../../components/SettledJobsTable.tsx";
+
+import type { JobView } from "../../../protocol/views.ts";
+
+const NONE: readonly JobView[] = [];
 
 /** The query client's page: orders addressed to me, paying, progress, cancelling, refunds, withdrawing. */
 export default function QcPage() {
@@ -22,27 +24,26 @@ export default function QcPage() {
 
 function QcPageContent() {
   const { address } = useAccount();
-  // Refreshes the balance; the jobs (shared with the dashboard) follow the chain's events on their own.
+  // Refreshes the balance and the lists; the chain's job index follows the chain's events on its own.
   const block = useRefreshOnNewBlock();
-  const jobs = useReadQcJobs(address);
-  const { open, settled } = useMemo(() => qcJobsOf(jobs.data ?? [], address), [jobs.data, address]);
+  const qc = useReadQcPage(address);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Query client</h1>
       <BalanceCard />
-      <Section title={`Open jobs addressed to me (${open.length})`} testId="qc-open-jobs">
-        <HistorySourceNote source={jobs.source} />
-        {jobs.isLoading && <Empty>Loading jobs…</Empty>}
-        {jobs.error && <Empty>Could not read the jobs: {jobs.error.message}</Empty>}
-        {jobs.data && open.length === 0 && (
+      <Section title={`Open jobs addressed to me (${qc.open.pager.total})`} testId="qc-open-jobs">
+        <HistorySourceNote source={qc.source} />
+        {qc.isLoading && <Empty>Loading jobs…</Empty>}
+        {qc.error && <Empty>Could not read the jobs: {qc.error.message}</Empty>}
+        {qc.open.jobs && qc.open.pager.total === 0 && (
           <Empty>No open job is addressed to you. The GDS places orders for you.</Empty>
         )}
-        <OpenJobs jobs={open} block={block} />
+        <OpenJobs jobs={qc.open.jobs ?? NONE} pager={qc.open.pager} block={block} />
       </Section>
-      <Section title={`Settled jobs (${settled.length})`}>
-        <SettledJobs jobs={settled} />
+      <Section title={`Settled jobs (${qc.settled.pager.total})`}>
+        <SettledJobsTable jobs={qc.settled.rows} pager={qc.settled.pager} />
       </Section>
-      {address && <RefundsReceived account={address} />}
+      {address && <RefundsReceived refunds={qc.refunds} />}
     </div>
   );
 }

@@ -1,29 +1,30 @@
-import { useMemo } from "react";
-import type { Address } from "viem";
 import { Coin } from "../../components/Coin.tsx";
 import { JobLink } from "../../components/JobLink.tsx";
 import { ScrollBox } from "../../components/ScrollBox.tsx";
 import { Empty, Section } from "../../components/Section.tsx";
-import { useMarketLogs } from "../../hooks/useMarketLogs.ts";
-import { ListPager } from "./ListPager.tsx";
-import { usePageRows } from "../../hooks/usePageRows.ts";
-import { creditsTo } from "../../lib/settlement.ts";
 import { HistorySourceNote } from "../../components/HistorySourceNote.tsx";
-import { refundsHistory } from "../../indexer/historyRequests.ts";
-import { TABLE_PAGE } from "./qcJobs.ts";
+import type { PageNumber } from "../../hooks/usePageNumber.ts";
+import type { HistorySource } from "../../indexer/history.ts";
+import type { Credit } from "../../lib/settlement.ts";
+import { ListPager } from "../../components/ListPager.tsx";
 
-/** Every refund of a QC payment made to `account`, newest first, a page at a time. */
-export function RefundsReceived({ account }: { account: Address }) {
-  const request = useMemo(() => refundsHistory(account), [account]);
-  const { logs, isLoading, source } = useMarketLogs({ request });
-  const refunds = useMemo(() => creditsTo(logs ?? [], account).reverse(), [logs, account]);
-  const page = usePageRows(refunds, TABLE_PAGE);
+interface Refunds {
+  /** A page of the refunds of QC payments made to the account, newest first. */
+  rows: readonly Credit[];
+  pager: PageNumber;
+  loaded: boolean;
+  source: HistorySource | undefined;
+}
+
+/** The refunds the QC received, a page at a time (useReadQcPage reads them). */
+export function RefundsReceived({ refunds }: { refunds: Refunds }) {
+  const { rows, pager, loaded, source } = refunds;
   return (
-    <Section title="Refunds received" testId="qc-refunds">
+    <Section title={`Refunds received (${pager.total})`} testId="qc-refunds">
       <HistorySourceNote source={source} />
-      {isLoading && <Empty>Reading refunds…</Empty>}
-      {logs && refunds.length === 0 && <Empty>No refunds yet.</Empty>}
-      {refunds.length > 0 && (
+      {!loaded && <Empty>Reading refunds…</Empty>}
+      {loaded && pager.total === 0 && <Empty>No refunds yet.</Empty>}
+      {rows.length > 0 && (
         <ScrollBox label="Table of refunds">
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-500">
@@ -34,7 +35,7 @@ export function RefundsReceived({ account }: { account: Address }) {
               </tr>
             </thead>
             <tbody>
-              {page.rows.map((r) => (
+              {rows.map((r) => (
                 <tr key={r.key} className="border-t border-slate-100" data-testid={`refund-${r.id}`}>
                   <td className="py-1">
                     <JobLink id={r.id} />
@@ -49,7 +50,7 @@ export function RefundsReceived({ account }: { account: Address }) {
           </table>
         </ScrollBox>
       )}
-      <ListPager page={page} label="refunds" />
+      <ListPager page={pager} label="refunds" />
     </Section>
   );
 }

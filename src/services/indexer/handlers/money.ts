@@ -80,6 +80,10 @@ export const onCollateralLocked: Projection<"CollateralLocked"> = async (event, 
     .values({ ...newParticipant(id, account, event.block.number), collateral: amount })
     .onConflictDoUpdate((row) => ({ collateral: row.collateral + amount, current: true }));
   await db.update(node, { account }).set((row) => ({ activeJobs: row.activeJobs + 1, jobs: row.jobs + 1 }));
+  // An MPC's lock comes after JobOrdered (which names the DOs): the job lists it among its nodes.
+  const jobNow = await db.find(job, { id });
+  if (jobNow && !jobNow.nodes.some((n) => n.toLowerCase() === account.toLowerCase()))
+    await db.update(job, { id }).set({ nodes: [...jobNow.nodes, account] });
   await addToBalance(db, account, { free: -amount, locked: amount });
   flows.collateralLocked = amount;
 };

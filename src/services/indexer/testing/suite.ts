@@ -9,12 +9,15 @@ import { and, asc, createClient, desc, eq } from "@ponder/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobMarketAbi } from "../abi.ts";
 import * as schema from "../ponder.schema.ts";
+import { isSettled } from "../../../protocol/enums.ts";
 import { queryIndexer } from "../../../protocol/indexer-api/client.ts";
 import {
   DASHBOARD,
   FEED_HISTORY,
   JOB_PAGE,
+  NODE_LISTS,
   NODE_PAGE,
+  QC_LISTS,
   QC_PAGE,
 } from "../../../protocol/indexer-api/documents.ts";
 import { type IndexerProcess, startIndexerProcess } from "../spawn.ts";
@@ -146,6 +149,39 @@ export function indexerSuite(database: Database): void {
           .map((l) => String(l.args.id).toLowerCase()),
       );
       expect(new Set(nodePage.participants.items.map((p) => p.jobId))).toEqual(locked);
+
+      // The pages' lists (QC_LISTS, NODE_LISTS): open and settled split by state, paged and counted.
+      type Lists = Record<
+        "open" | "settled",
+        { totalCount: number; items: { id: string; state?: number }[] }
+      >;
+      const states = await Promise.all(
+        [...locked].map(
+          async (id) => [id, Number((await f.read<{ state: number }>("getJob", [id])).state)] as const,
+        ),
+      );
+      const settledIds = new Set(states.filter(([, s]) => isSettled(s)).map(([id]) => id));
+      const nodeLists = await queryIndexer<Lists>(url, NODE_LISTS, {
+        node: node.toLowerCase(),
+        openLimit: 1000,
+        settledLimit: 1000,
+      });
+      expect(new Set(nodeLists.settled.items.map((j) => j.id))).toEqual(settledIds);
+      expect(new Set(nodeLists.open.items.map((j) => j.id))).toEqual(
+        new Set([...locked].filter((id) => !settledIds.has(id))),
+      );
+      expect(nodeLists.open.totalCount + nodeLists.settled.totalCount).toBe(locked.size);
+      // A refund of nothing is no refund on the page (creditsTo drops it too).
+      const paidBack = refunds.filter((r) => r.amount > 0n);
+      const firstRefund = await queryIndexer<{ refunds: { totalCount: number; items: { jobId: string }[] } }>(
+        url,
+        QC_LISTS,
+        { qc, refundsLimit: 1, refundsOffset: 1 },
+      );
+      expect(firstRefund.refunds.totalCount).toBe(paidBack.length);
+      expect(firstRefund.refunds.items.map((r) => r.jobId)).toEqual(
+        paidBack.slice(1, 2).map((r) => r.jobId.toLowerCase()),
+      );
 
       const feed = await queryIndexer<{
         marketEvents: { items: { name: string; blockNumber: string; logIndex: number }[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobView } from "../../../protocol/testing/viewData.ts";
+import { jobView } from "../../protocol/testing/viewData.ts";
 import { qcJobsOf } from "./qcJobs.ts";
 
 const QC = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";

@@ -1,12 +1,7 @@
 import type { Address } from "viem";
-import { sameAddress } from "../../../protocol/address.ts";
-import { isSettled } from "../../../protocol/enums.ts";
-import type { JobView } from "../../../protocol/views.ts";
-
-/** Open job cards per page: each card may hold a price table, a payment form and a progress table. */
-export const OPEN_JOBS_PAGE = 5;
-/** Rows per page of the settled-jobs and refunds tables. */
-export const TABLE_PAGE = 20;
+import { sameAddress } from "../../protocol/address.ts";
+import { isSettled } from "../../protocol/enums.ts";
+import type { JobView } from "../../protocol/views.ts";
 
 /**
  * The jobs addressed to `account`, split into those it can still act on and those settled, each
