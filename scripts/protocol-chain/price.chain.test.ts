@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployMarket } from "../deploy.ts";
 import { freePort, startAnvil, type AnvilHandle } from "../lib/anvil.ts";
 import { jobMarketAbi } from "../../src/protocol/generated/abis.ts";
-import { priceOf, type PriceInputs } from "../../src/protocol/money/index.ts";
+import { priceOf, type PriceInputs, WORKED_EXAMPLE_PRICE } from "../../src/protocol/money/index.ts";
 
 let anvil: AnvilHandle;
 let market: Address;
@@ -45,14 +45,7 @@ const inputs = fc.record({
 describe("price preview against the contract", () => {
   it("equals priceOf for the worked example and 40 random jobs", async () => {
     const cases: PriceInputs[] = [
-      {
-        jobType: 0,
-        doPrices: Array(10).fill(1000n),
-        modelComplexityFactor: 1,
-        mpcCount: 2,
-        mpcPrice: 500n,
-        gdsFeeBps: 1000,
-      },
+      WORKED_EXAMPLE_PRICE,
       ...fc.sample(inputs, { numRuns: 40, seed: 20261125 }),
     ];
     const client = createPublicClient({ transport: http(anvil.rpcUrl) });

@@ -50,3 +50,13 @@ export function priceOf(p: PriceInputs): PriceBreakdown {
   const gdsFee = ((doFees + mpcFees) * BigInt(p.gdsFeeBps)) / BPS;
   return { doFees, mpcFee: each, mpcFees, gdsFee, total: doFees + mpcFees + gdsFee, collateral: doFees };
 }
+
+/** The worked example of docs/rules.md §6: 10 DOs at 1,000, 2 MPCs at 500, Horizontal, a 10 % GDS fee. */
+export const WORKED_EXAMPLE_PRICE: PriceInputs = {
+  jobType: 0,
+  doPrices: Array<bigint>(10).fill(1000n),
+  modelComplexityFactor: 1,
+  mpcCount: 2,
+  mpcPrice: 500n,
+  gdsFeeBps: 1000,
+};

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { FailureReason, Role } from "../enums.ts";
-import { priceOf } from "./price.ts";
+import { priceOf, WORKED_EXAMPLE_PRICE } from "./price.ts";
 import { splitRemainder } from "./rules.ts";
 import {
   creditOf,
@@ -17,14 +17,7 @@ const addr = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
 const GDS = addr(0x9d5);
 
 describe("the worked example of docs/rules.md §6 (10 DOs at 1000, 2 MPCs at 500, DO3 timed out)", () => {
-  const price = priceOf({
-    jobType: 0,
-    doPrices: Array(10).fill(1000n),
-    modelComplexityFactor: 1,
-    mpcCount: 2,
-    mpcPrice: 500n,
-    gdsFeeBps: 1000,
-  });
+  const price = priceOf(WORKED_EXAMPLE_PRICE);
   const members: SettlementMember[] = [
     ...Array.from({ length: 10 }, (_, i) => ({ account: addr(i + 1), role: Role.DO, fee: 1000n })),
     { account: addr(101), role: Role.MPC, fee: 500n },
